@@ -1,0 +1,51 @@
+# Set-up and everyday commands. Only Python 3.11+ and make are needed on the machine.
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: help venv run test lint format migrate seed serve messages clean
+
+help:
+	@echo "make run     serve the portal with demo content at http://127.0.0.1:$(PORT)"
+	@echo "make test    run the whole test suite (SQLite, or PostgreSQL with DATABASE_URL)"
+	@echo "make lint    ruff check and format check"
+	@echo "make serve   production set-up locally: gunicorn, DEBUG off"
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+venv: $(INSTALLED)
+
+run: venv
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py seed_demo
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: venv
+	$(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: venv
+	DEBUG=1 $(BIN)/python manage.py makemessages -l en --ignore=.venv
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
+
+serve: venv
+	$(BIN)/python manage.py collectstatic --noinput
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT)
+
+clean:
+	rm -rf $(VENV) staticfiles artifacts

@@ -1,0 +1,46 @@
+"""Demo accounts, one per role, for `make run` and the tests that log in as them."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from accounts import roles
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    full_name: str
+    role: roles.Role
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("quantri", "QuanTri@SongLam2026", "Lê Minh Quân", roles.ADMINISTRATOR),
+    DemoAccount("truongban", "TruongBan@SongLam2026", "Phạm Thu Hằng", roles.EDITOR_IN_CHIEF),
+    DemoAccount("bientap", "BienTap@SongLam2026", "Nguyễn Văn Bình", roles.PRESS_OFFICER),
+    DemoAccount("thuky", "ThuKy@SongLam2026", "Trần Thị Mai", roles.SECRETARY),
+)
+
+
+def seed_demo_accounts():
+    """Create (or leave as they are) the demo accounts; returns them for printing."""
+    User = get_user_model()
+    for account in DEMO_ACCOUNTS:
+        family_name, _, given_name = account.full_name.rpartition(" ")
+        user, created = User.objects.get_or_create(
+            username=account.username,
+            defaults={
+                "first_name": given_name,
+                "last_name": family_name,
+                "is_staff": True,
+                "is_superuser": account.role is roles.ADMINISTRATOR,
+                "email": f"{account.username}@example.gov.vn",
+            },
+        )
+        if created:
+            user.set_password(account.password)
+            user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get(name=account.role.group_name))
+    return DEMO_ACCOUNTS

@@ -1,0 +1,69 @@
+"""The portal's roles, as Django groups with exact permissions, kept in this one place.
+
+The groups are created by a migration; their permissions are (re)applied after every
+``migrate`` by ``sync_roles``, because permissions of other apps only exist by then.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    group_name: str
+    label: str
+    permissions: tuple[str, ...]
+
+
+def _crud(app_label, *models, actions=("add", "change", "delete", "view")):
+    return tuple(f"{app_label}.{action}_{model}" for model in models for action in actions)
+
+
+ADMINISTRATOR = Role(
+    key="administrator",
+    group_name="Quản trị hệ thống",
+    label=_("Quản trị hệ thống"),
+    permissions=(
+        *_crud("auth", "user", "group"),
+        *_crud("core", "sitesettings", actions=("change", "view")),
+    ),
+)
+EDITOR_IN_CHIEF = Role(
+    key="editor_in_chief",
+    group_name="Trưởng ban biên tập",
+    label=_("Trưởng ban biên tập"),
+    permissions=(),
+)
+PRESS_OFFICER = Role(
+    key="press_officer",
+    group_name="Biên tập viên",
+    label=_("Biên tập viên"),
+    permissions=(),
+)
+SECRETARY = Role(
+    key="secretary",
+    group_name="Thư ký",
+    label=_("Thư ký"),
+    permissions=(),
+)
+
+ROLES = (ADMINISTRATOR, EDITOR_IN_CHIEF, PRESS_OFFICER, SECRETARY)
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def sync_roles(using="default", **kwargs):
+    """Give each role's group exactly the permissions listed above, no more, no fewer."""
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.group_name)
+        group.permissions.set([_permission(p) for p in role.permissions])

@@ -1,0 +1,27 @@
+"""Vietnamese text helpers: NFC normalisation, accent-free folding and slugs."""
+
+import unicodedata
+
+from django.utils.text import slugify
+
+# Unicode does not decompose đ/Đ into d + a mark, so they are folded by hand.
+_VIETNAMESE_LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def nfc(text):
+    """Return text in Unicode NFC form: pasted Vietnamese often arrives decomposed (NFD)."""
+    return unicodedata.normalize("NFC", text) if text else text
+
+
+def fold(text):
+    """Lower-case text with every diacritic removed: ``Đường`` → ``duong``."""
+    decomposed = unicodedata.normalize("NFD", (text or "").translate(_VIETNAMESE_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slugify_vi(text, max_length=None):
+    """A URL slug from a Vietnamese title: ``Đường giao thông`` → ``duong-giao-thong``."""
+    slug = slugify(fold(text))
+    if max_length:
+        slug = slug[:max_length].rstrip("-")
+    return slug
