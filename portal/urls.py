@@ -15,6 +15,9 @@ urlpatterns = [
     path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("core.urls")),
+    path("", include("articles.urls")),
+    path("", include("meetings.urls")),
+    path("", include("stats.urls")),
 ]
 
 if settings.SERVE_MEDIA:
