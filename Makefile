@@ -45,7 +45,7 @@ messages: venv
 serve: venv
 	$(BIN)/python manage.py collectstatic --noinput
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT)
+	GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn portal.wsgi
 
 clean:
 	rm -rf $(VENV) staticfiles artifacts

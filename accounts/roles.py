@@ -37,13 +37,19 @@ EDITOR_IN_CHIEF = Role(
     key="editor_in_chief",
     group_name="Trưởng ban biên tập",
     label=_("Trưởng ban biên tập"),
-    permissions=(),
+    permissions=(
+        *_crud("articles", "article", "category", "attachment", "comment"),
+        "articles.publish_article",
+    ),
 )
 PRESS_OFFICER = Role(
     key="press_officer",
     group_name="Biên tập viên",
     label=_("Biên tập viên"),
-    permissions=(),
+    permissions=(
+        *_crud("articles", "article", "attachment", actions=("add", "change", "view")),
+        "articles.view_category",
+    ),
 )
 SECRETARY = Role(
     key="secretary",

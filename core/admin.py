@@ -2,13 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from solo.admin import SingletonModelAdmin
 
-from core.models import SiteSettings
+from core.models import MaintenanceNotice, MenuItem, Page, SiteSettings
 
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(SingletonModelAdmin):
     fieldsets = [
         (None, {"fields": ["portal_name", "unit_name", "unit_short_name", "unit_level", "emblem"]}),
+        (_("Trang chủ và đo lường"), {"fields": ["featured_category", "measurement_site_id"]}),
         (
             _("Chân trang"),
             {
@@ -26,3 +27,25 @@ class SiteSettingsAdmin(SingletonModelAdmin):
             },
         ),
     ]
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "is_published", "updated_at"]
+    list_filter = ["is_published"]
+    search_fields = ["title"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(MenuItem)
+class MenuItemAdmin(admin.ModelAdmin):
+    list_display = ["label", "order", "target", "category", "page", "url"]
+    list_editable = ["order"]
+    list_select_related = ["category", "page"]
+    autocomplete_fields = ["page"]
+
+
+@admin.register(MaintenanceNotice)
+class MaintenanceNoticeAdmin(admin.ModelAdmin):
+    list_display = ["message", "starts_at", "ends_at"]
+    date_hierarchy = "starts_at"

@@ -1,6 +1,10 @@
-from core.models import SiteSettings
+from core.models import MaintenanceNotice, MenuItem, SiteSettings
 
 
 def site(request):
-    """Make the site settings available to every template as ``site``."""
-    return {"site": SiteSettings.get_solo()}
+    """What every page shows around its content: settings, main menu, maintenance notices."""
+    return {
+        "site": SiteSettings.get_solo(),
+        "menu_items": MenuItem.objects.select_related("category", "page"),
+        "maintenance_notices": MaintenanceNotice.objects.current(),
+    }

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "stats.middleware.VisitorStatsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -151,6 +152,9 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Rich text: CKEditor 5 in the admin; what it sends is sanitized again on the server (core.html).
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
+# Images pasted or uploaded in the editor go through core.uploads (Pillow check, re-encoding).
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "articles:editor-upload"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "gif", "webp"]
 CKEDITOR_5_CONFIGS = {
     "default": {
         "toolbar": {
@@ -180,9 +184,29 @@ CKEDITOR_5_CONFIGS = {
     },
 }
 
+# Articles: readers' comments allowed per visitor (count, seconds); list page size.
+ARTICLES_COMMENT_RATE = (env.int("ARTICLES_COMMENT_LIMIT", default=3), env.int("ARTICLES_COMMENT_WINDOW", default=600))
+ARTICLES_PAGE_SIZE = 10
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Visitor statistics (stats/PRIVACY.md): proxies whose X-Forwarded-For is believed (addresses or
+# networks, e.g. 127.0.0.1 behind the local nginx), days raw hashed rows are kept before pruning
+# (daily figures stay), seconds the widget's figures are cached (60 at most), the article-view window.
+STATS_TRUSTED_PROXIES = env.list("STATS_TRUSTED_PROXIES", default=[])
+STATS_RETENTION_DAYS = env.int("STATS_RETENTION_DAYS", default=30)
+STATS_CACHE_SECONDS = min(env.int("STATS_CACHE_SECONDS", default=60), 60)
+STATS_VIEW_WINDOW_SECONDS = 30 * 60
+STATS_IGNORE_PATHS = ["/admin/", "/rss/", "/robots.txt", "/sitemap", "/ckeditor5/", "/bien-tap/", "/danh-gia/"]
+STATS_ARTICLE_URL_NAME = "articles:detail"
+# Satisfaction answers allowed per visitor (count, seconds).
+STATS_RATING_RATE = (env.int("STATS_RATING_LIMIT", default=10), env.int("STATS_RATING_WINDOW", default=600))
+STATS_RATING_MODELS = ["articles.article", "meetings.meeting"]
+# With Redis, counting writes to Redis only and flushes to the database in batches (stats/buffer.py);
+# Redis must then persist its data (appendonly yes). STATS_REDIS_URL= (empty) keeps counting in the database.
+STATS_REDIS_URL = env.str("STATS_REDIS_URL", default=REDIS_URL)

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from stats import views
 
 app_name = "stats"
 
-urlpatterns = []
+urlpatterns = [
+    path("danh-gia/", views.FeedbackView.as_view(), name="feedback"),
+]

@@ -1,0 +1,514 @@
+"""Demo news and announcements of the fictional district of Sông Lam, written by the team."""
+
+import io
+import random
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from articles.models import Article, Category
+from articles.services import update_image_renditions
+from core.text import slugify_vi
+
+CATEGORIES = (
+    ("Tin tức - Sự kiện", 1, True),
+    ("Hoạt động của UBND", 2, True),
+    ("Kinh tế", 3, True),
+    ("Văn hóa - Xã hội", 4, True),
+    ("Cải cách hành chính", 5, True),
+    ("Thông báo", 6, True),
+)
+
+# Colours of each category's generated pictures (top and bottom of the gradient).
+PALETTES = {
+    "Tin tức - Sự kiện": ((163, 22, 26), (245, 197, 24)),
+    "Hoạt động của UBND": ((122, 15, 18), (230, 230, 230)),
+    "Kinh tế": ((34, 110, 52), (200, 230, 120)),
+    "Văn hóa - Xã hội": ((20, 70, 140), (250, 210, 160)),
+    "Cải cách hành chính": ((60, 60, 110), (170, 200, 240)),
+    "Thông báo": ((120, 80, 20), (250, 240, 200)),
+}
+
+OFFICE_VHTT = "Phòng Văn hóa và Thông tin"
+OFFICE_VP = "Văn phòng HĐND và UBND huyện"
+OFFICE_NN = "Phòng Nông nghiệp và Phát triển nông thôn"
+OFFICE_GD = "Phòng Giáo dục và Đào tạo"
+OFFICE_YT = "Trung tâm Y tế huyện"
+OFFICE_TP = "Phòng Tư pháp"
+
+# (title, category, lead, body paragraphs, caption, alt, author, source)
+NEWS = (
+    (
+        "UBND huyện Sông Lam họp phiên thường kỳ tháng 10",
+        "Hoạt động của UBND",
+        "Sáng nay, UBND huyện Sông Lam tổ chức phiên họp thường kỳ để đánh giá tình hình kinh tế - xã hội "
+        "tháng 10 và bàn nhiệm vụ trọng tâm những tháng cuối năm.",
+        (
+            "Chủ trì phiên họp là đồng chí Chủ tịch UBND huyện; tham dự có các Phó Chủ tịch, thủ trưởng các "
+            "phòng, ban chuyên môn và Chủ tịch UBND các xã, thị trấn.",
+            "Tại phiên họp, lãnh đạo Phòng Tài chính - Kế hoạch trình bày báo cáo thu ngân sách; Phòng Nông "
+            "nghiệp báo cáo tiến độ thu hoạch lúa vụ hè thu. Các đại biểu tập trung thảo luận về giải ngân vốn "
+            "đầu tư công và công tác chuẩn bị phòng chống lụt bão.",
+            "Kết luận phiên họp, Chủ tịch UBND huyện yêu cầu Phòng Nông nghiệp kiểm tra toàn bộ hệ thống kênh "
+            "mương trước mùa mưa, Phòng Tài chính - Kế hoạch rà soát các công trình chậm giải ngân.",
+        ),
+        "Toàn cảnh phiên họp thường kỳ tháng 10",
+        "Các đại biểu ngồi quanh bàn họp hình chữ U tại hội trường UBND huyện",
+        "Văn Bình",
+        OFFICE_VP,
+    ),
+    (
+        "Khởi công tuyến đường giao thông nông thôn xã Hòa Bình",
+        "Tin tức - Sự kiện",
+        "Tuyến đường dài 3,2 km nối trung tâm xã Hòa Bình với quốc lộ được khởi công, dự kiến hoàn thành "
+        "trước Tết Nguyên đán.",
+        (
+            "Công trình có tổng mức đầu tư gần 9 tỷ đồng từ ngân sách huyện và đóng góp của nhân dân. Mặt đường "
+            "rộng 5 m, được bê tông hóa, có rãnh thoát nước hai bên.",
+            "Hơn 60 hộ dân đã tự nguyện hiến đất, tháo dỡ tường rào để mở rộng đường. Khi hoàn thành, tuyến "
+            "đường giúp bà con vận chuyển nông sản thuận lợi hơn và góp phần giữ vững tiêu chí giao thông "
+            "của xã nông thôn mới nâng cao.",
+        ),
+        "Lãnh đạo huyện và xã thực hiện nghi thức khởi công",
+        "Đại diện lãnh đạo huyện, xã và nhà thầu cầm xẻng đắp đất tại lễ khởi công tuyến đường",
+        "Thu Hằng",
+        OFFICE_VHTT,
+    ),
+    (
+        "Nông dân Sông Lam thu hoạch lúa hè thu đạt năng suất cao",
+        "Kinh tế",
+        "Vụ hè thu năm nay, toàn huyện gieo cấy hơn 4.500 ha lúa, năng suất bình quân ước đạt 58 tạ/ha, "
+        "cao hơn cùng kỳ năm trước.",
+        (
+            "Nhờ sử dụng giống lúa ngắn ngày và lịch thời vụ hợp lý, phần lớn diện tích được thu hoạch trước "
+            "mùa mưa bão. Các hợp tác xã đã bố trí máy gặt đập liên hợp, giúp bà con giảm chi phí nhân công.",
+            "Phòng Nông nghiệp khuyến cáo bà con khẩn trương làm đất, chuẩn bị cho vụ đông, ưu tiên các loại "
+            "cây có giá trị như ngô ngọt, khoai lang và rau màu.",
+        ),
+        "Máy gặt đập liên hợp thu hoạch lúa trên cánh đồng xã Thanh Xuân",
+        "Một chiếc máy gặt màu đỏ đang chạy giữa cánh đồng lúa chín vàng",
+        "Văn Bình",
+        OFFICE_NN,
+    ),
+    (
+        "Huyện Sông Lam đẩy mạnh chuyển đổi số trong giải quyết thủ tục hành chính",
+        "Cải cách hành chính",
+        "Tỷ lệ hồ sơ nộp trực tuyến tại Bộ phận Một cửa của huyện đã vượt 70%, người dân không phải đi lại nhiều lần.",
+        (
+            "Bộ phận Một cửa bố trí cán bộ hướng dẫn người dân tạo tài khoản định danh điện tử và nộp hồ sơ "
+            "qua Cổng dịch vụ công. Kết quả được trả qua bưu điện hoặc nhận trực tiếp theo lựa chọn.",
+            "UBND huyện yêu cầu các phòng chuyên môn không để hồ sơ trễ hạn và công khai xin lỗi người dân "
+            "khi chậm giải quyết.",
+        ),
+        "Cán bộ Bộ phận Một cửa hướng dẫn người dân nộp hồ sơ trực tuyến",
+        "Một cán bộ ngồi cạnh người dân trước màn hình máy tính tại quầy tiếp nhận hồ sơ",
+        "Minh Châu",
+        OFFICE_VP,
+    ),
+    (
+        "Trường Tiểu học Thị trấn Sông Lam đạt chuẩn quốc gia mức độ 2",
+        "Văn hóa - Xã hội",
+        "Sau ba năm đầu tư cơ sở vật chất và nâng cao chất lượng dạy học, nhà trường được công nhận đạt "
+        "chuẩn quốc gia mức độ 2.",
+        (
+            "Trường có 24 lớp học kiên cố, thư viện thân thiện, phòng tin học và sân chơi an toàn. Đội ngũ "
+            "giáo viên đạt chuẩn trình độ đào tạo, nhiều thầy cô đạt giải giáo viên dạy giỏi cấp huyện.",
+            "Phòng Giáo dục và Đào tạo đề nghị nhà trường tiếp tục duy trì các tiêu chí, chia sẻ kinh nghiệm "
+            "với các trường trong huyện.",
+        ),
+        "Học sinh trong giờ đọc sách tại thư viện thân thiện",
+        "Các em học sinh ngồi trên thảm đọc sách giữa những giá sách nhiều màu",
+        "Thu Hằng",
+        OFFICE_GD,
+    ),
+    (
+        "Ra quân tiêm vắc xin sởi cho trẻ em trên địa bàn huyện",
+        "Văn hóa - Xã hội",
+        "Trung tâm Y tế huyện phối hợp với các trạm y tế xã tổ chức tiêm bổ sung vắc xin sởi cho hơn 3.000 "
+        "trẻ từ 1 đến 5 tuổi.",
+        (
+            "Các điểm tiêm được bố trí tại trạm y tế và trường mầm non, bảo đảm khám sàng lọc trước tiêm và "
+            "theo dõi sau tiêm 30 phút.",
+            "Phụ huynh được khuyến cáo mang theo sổ tiêm chủng và thông báo cho cán bộ y tế nếu trẻ đang sốt "
+            "hoặc có bệnh mạn tính.",
+        ),
+        "Nhân viên y tế khám sàng lọc cho trẻ trước khi tiêm",
+        "Một nhân viên y tế dùng ống nghe khám cho em bé đang được mẹ bế",
+        "Minh Châu",
+        OFFICE_YT,
+    ),
+    (
+        "Lễ hội đua thuyền truyền thống trên sông Lam thu hút hàng nghìn người xem",
+        "Văn hóa - Xã hội",
+        "Mười hai đội thuyền của các xã ven sông tranh tài trong lễ hội đua thuyền truyền thống, một nét văn "
+        "hóa lâu đời của vùng sông nước.",
+        (
+            "Mỗi thuyền có 22 tay chèo, thi đấu trên đường đua dài 1.200 m. Tiếng trống, tiếng hò reo cổ vũ "
+            "vang khắp đôi bờ.",
+            "Ban tổ chức trao giải nhất cho đội xã Thanh Xuân. Lễ hội góp phần giữ gìn bản sắc văn hóa và quảng "
+            "bá du lịch của huyện.",
+        ),
+        "Các đội thuyền tranh tài trên sông Lam",
+        "Những chiếc thuyền dài với hàng tay chèo mặc áo đồng phục đang lướt trên mặt sông",
+        "Văn Bình",
+        OFFICE_VHTT,
+    ),
+    (
+        "Xã Thanh Xuân về đích nông thôn mới nâng cao",
+        "Tin tức - Sự kiện",
+        "UBND tỉnh đã có quyết định công nhận xã Thanh Xuân đạt chuẩn nông thôn mới nâng cao, là xã thứ năm "
+        "của huyện đạt mức này.",
+        (
+            "Thu nhập bình quân đầu người của xã đạt trên 60 triệu đồng một năm; tỷ lệ hộ nghèo còn dưới 1%. "
+            "Các tuyến đường thôn xóm đều được bê tông hóa và có điện chiếu sáng.",
+            "Xã đặt mục tiêu tiếp tục xây dựng các khu dân cư kiểu mẫu và phát triển sản phẩm OCOP từ cam và mật ong.",
+        ),
+        "Đường làng xã Thanh Xuân sạch đẹp với hàng rào cây xanh",
+        "Con đường bê tông thẳng tắp giữa hai hàng rào dâm bụt được cắt tỉa gọn gàng",
+        "Thu Hằng",
+        OFFICE_NN,
+    ),
+    (
+        "Hội nghị đối thoại giữa Chủ tịch UBND huyện với nông dân",
+        "Hoạt động của UBND",
+        "Hơn 200 hội viên nông dân đã trực tiếp nêu kiến nghị về vốn vay, giá vật tư và tiêu thụ nông sản "
+        "tại hội nghị đối thoại.",
+        (
+            "Các ý kiến tập trung vào thủ tục vay vốn ưu đãi, việc cấp giấy chứng nhận quyền sử dụng đất và "
+            "hỗ trợ bao tiêu sản phẩm.",
+            "Chủ tịch UBND huyện đã trả lời trực tiếp nhiều kiến nghị và giao các phòng chuyên môn trả lời "
+            "bằng văn bản các ý kiến còn lại trong 15 ngày.",
+        ),
+        "Nông dân phát biểu tại hội nghị đối thoại",
+        "Một người nông dân đứng cầm micro phát biểu trước hội trường đông người",
+        "Văn Bình",
+        OFFICE_VP,
+    ),
+    (
+        "Hợp tác xã cam Sông Lam có sản phẩm đạt chuẩn OCOP 4 sao",
+        "Kinh tế",
+        "Sản phẩm cam đường của Hợp tác xã Nông nghiệp Hòa Bình vừa được công nhận đạt chuẩn OCOP 4 sao.",
+        (
+            "Hợp tác xã canh tác 35 ha cam theo quy trình VietGAP, có mã vùng trồng và truy xuất nguồn gốc "
+            "bằng mã QR trên từng thùng hàng.",
+            "Sản phẩm đã có mặt tại nhiều siêu thị trong tỉnh, giúp giá bán cao hơn 20% so với trước.",
+        ),
+        "Thành viên hợp tác xã đóng gói cam xuất bán",
+        "Những thùng carton đựng cam vàng xếp trên bàn, hai người đang dán nhãn",
+        "Minh Châu",
+        OFFICE_NN,
+    ),
+    (
+        "Tập huấn phòng, chống thiên tai cho lực lượng xung kích các xã",
+        "Tin tức - Sự kiện",
+        "Ban Chỉ huy Phòng thủ dân sự huyện tổ chức tập huấn kỹ năng cứu hộ, cứu nạn cho 150 thành viên "
+        "đội xung kích.",
+        (
+            "Học viên được hướng dẫn sử dụng áo phao, xuồng máy, cách sơ cứu người đuối nước và sơ tán dân "
+            "khỏi vùng ngập sâu.",
+            "Buổi thực hành diễn ra tại bến sông Hòa Bình với tình huống giả định nước lũ lên nhanh trong đêm.",
+        ),
+        "Lực lượng xung kích thực hành cứu người trên sông",
+        "Các thành viên mặc áo phao màu cam đang kéo một người lên xuồng cứu hộ",
+        "Văn Bình",
+        OFFICE_VP,
+    ),
+    (
+        "Khai giảng lớp xóa mù chữ cho phụ nữ vùng bãi ngang",
+        "Văn hóa - Xã hội",
+        "Lớp học buổi tối dành cho 28 phụ nữ xã Bãi Ngang được mở với sự hỗ trợ của Hội Liên hiệp Phụ nữ huyện.",
+        (
+            "Giáo viên tiểu học trong xã tình nguyện đứng lớp ba buổi mỗi tuần. Học viên được phát sách vở "
+            "và kính đọc sách miễn phí.",
+            "Sau khóa học, các chị có thể tự đọc giấy tờ, ghi chép sổ sách buôn bán nhỏ.",
+        ),
+        "Một buổi học chữ buổi tối tại nhà văn hóa thôn",
+        "Các học viên nữ ngồi chăm chú viết bài dưới ánh đèn tại nhà văn hóa",
+        "Thu Hằng",
+        OFFICE_GD,
+    ),
+    (
+        "Huyện Sông Lam giải ngân vốn đầu tư công đạt 75% kế hoạch",
+        "Kinh tế",
+        "Tính đến cuối tháng 10, huyện đã giải ngân hơn 180 tỷ đồng vốn đầu tư công, cao hơn mức bình quân của tỉnh.",
+        (
+            "Các công trình trọng điểm như trường học, trạm y tế và đường liên xã đều bảo đảm tiến độ. Một số "
+            "dự án chậm do vướng mặt bằng đang được tháo gỡ.",
+            "UBND huyện yêu cầu chủ đầu tư lập kế hoạch giải ngân theo tuần và báo cáo kịp thời khó khăn.",
+        ),
+        "Công trình nhà lớp học hai tầng đang hoàn thiện",
+        "Tòa nhà hai tầng đang được sơn tường, giàn giáo bao quanh mặt trước",
+        "Minh Châu",
+        OFFICE_VP,
+    ),
+    (
+        "Tiếp nhận hồ sơ cấp giấy chứng nhận quyền sử dụng đất lần đầu",
+        "Cải cách hành chính",
+        "Văn phòng Đăng ký đất đai chi nhánh huyện rút ngắn thời gian cấp giấy chứng nhận lần đầu xuống còn "
+        "15 ngày làm việc.",
+        (
+            "Người dân có thể nộp hồ sơ tại Bộ phận Một cửa của huyện hoặc qua dịch vụ công trực tuyến, tra "
+            "cứu tình trạng hồ sơ bằng mã số trên phiếu hẹn.",
+            "Cán bộ địa chính xã có trách nhiệm hướng dẫn người dân chuẩn bị giấy tờ đầy đủ ngay từ đầu.",
+        ),
+        "Người dân nhận giấy chứng nhận quyền sử dụng đất",
+        "Một cụ ông mỉm cười cầm cuốn giấy chứng nhận màu hồng tại quầy trả kết quả",
+        "Văn Bình",
+        OFFICE_VP,
+    ),
+    (
+        "Ngày hội đọc sách của học sinh huyện Sông Lam",
+        "Văn hóa - Xã hội",
+        "Hơn 1.500 học sinh tham gia Ngày hội đọc sách với các hoạt động kể chuyện, vẽ tranh và trao đổi sách cũ.",
+        (
+            "Các trường mang đến những gian trưng bày sách do học sinh tự trang trí. Nhiều em đã kể lại câu "
+            "chuyện yêu thích bằng tranh vẽ và tiểu phẩm.",
+            "Phòng Giáo dục và Đào tạo phát động phong trào mỗi học sinh đọc ít nhất một cuốn sách mỗi tháng.",
+        ),
+        "Học sinh trao đổi sách tại ngày hội",
+        "Nhóm học sinh quàng khăn đỏ chọn sách trên những chiếc bàn dài",
+        "Thu Hằng",
+        OFFICE_GD,
+    ),
+    (
+        "Kiểm tra an toàn thực phẩm tại các bếp ăn trường học",
+        "Tin tức - Sự kiện",
+        "Đoàn kiểm tra liên ngành của huyện đã kiểm tra 18 bếp ăn bán trú, yêu cầu khắc phục ngay các thiếu sót.",
+        (
+            "Đoàn kiểm tra nguồn gốc thực phẩm, việc lưu mẫu thức ăn và giấy khám sức khỏe của nhân viên nhà bếp.",
+            "Hầu hết các bếp ăn bảo đảm vệ sinh; hai trường được nhắc nhở bổ sung sổ kiểm thực ba bước.",
+        ),
+        "Đoàn kiểm tra làm việc tại bếp ăn một trường mầm non",
+        "Cán bộ đội mũ trùm tóc kiểm tra tủ lưu mẫu thức ăn trong bếp",
+        "Minh Châu",
+        OFFICE_YT,
+    ),
+    (
+        "Trao tặng 50 ngôi nhà đại đoàn kết cho hộ nghèo",
+        "Tin tức - Sự kiện",
+        "Ủy ban Mặt trận Tổ quốc huyện phối hợp với các nhà hảo tâm bàn giao 50 ngôi nhà đại đoàn kết cho "
+        "hộ nghèo, hộ có hoàn cảnh khó khăn.",
+        (
+            "Mỗi ngôi nhà rộng khoảng 50 m², được hỗ trợ 60 triệu đồng, phần còn lại do gia đình, dòng họ và "
+            "hàng xóm góp công.",
+            "Niềm vui hiện rõ trên gương mặt các gia đình khi được ở trong căn nhà vững chãi trước mùa mưa bão.",
+        ),
+        "Bàn giao nhà đại đoàn kết tại xã Bãi Ngang",
+        "Lãnh đạo huyện trao chìa khóa nhà mới cho một cụ bà trước ngôi nhà sơn màu vàng",
+        "Văn Bình",
+        OFFICE_VHTT,
+    ),
+    (
+        "Phát triển mô hình nuôi tôm công nghệ cao ở xã ven biển",
+        "Kinh tế",
+        "Mô hình nuôi tôm trong nhà màng với hệ thống sục khí và lọc nước tuần hoàn cho năng suất gấp ba lần "
+        "ao đất truyền thống.",
+        (
+            "Sau hai vụ nuôi thử nghiệm, các hộ tham gia đạt lợi nhuận khá, hạn chế được dịch bệnh và ô nhiễm "
+            "môi trường.",
+            "Huyện hỗ trợ một phần lãi suất vay vốn cho hộ đầu tư mô hình mới theo chương trình phát triển "
+            "nông nghiệp công nghệ cao.",
+        ),
+        "Ao nuôi tôm trong nhà màng tại xã Bãi Ngang",
+        "Những bể nuôi tôm hình tròn phủ bạt đen dưới mái nhà màng trắng",
+        "Thu Hằng",
+        OFFICE_NN,
+    ),
+    (
+        "Tuyên truyền pháp luật về hòa giải ở cơ sở",
+        "Cải cách hành chính",
+        "Phòng Tư pháp tổ chức tập huấn kỹ năng hòa giải cho hơn 300 hòa giải viên ở các thôn, tổ dân phố.",
+        (
+            "Các tình huống thực tế về tranh chấp ranh giới đất, mâu thuẫn gia đình được phân tích để hòa "
+            "giải viên biết cách lắng nghe và thuyết phục.",
+            "Năm qua, các tổ hòa giải đã hòa giải thành công hơn 80% vụ việc, góp phần giữ gìn tình làng nghĩa xóm.",
+        ),
+        "Hòa giải viên trao đổi tình huống tại lớp tập huấn",
+        "Các hòa giải viên ngồi theo nhóm thảo luận quanh bàn với tài liệu trên tay",
+        "Minh Châu",
+        OFFICE_TP,
+    ),
+    (
+        "Khánh thành trạm y tế xã Hòa Bình",
+        "Hoạt động của UBND",
+        "Trạm y tế mới có 12 phòng chức năng, được trang bị máy siêu âm và máy xét nghiệm cơ bản, phục vụ "
+        "gần 9.000 người dân.",
+        (
+            "Công trình được xây dựng trong 10 tháng với tổng kinh phí 5,5 tỷ đồng. Trạm có khu khám bệnh, "
+            "khu tiêm chủng riêng và phòng lưu bệnh nhân.",
+            "Người dân xã không còn phải đi xa để khám bệnh thông thường và khám thai định kỳ.",
+        ),
+        "Trạm y tế xã Hòa Bình khang trang sau khi hoàn thành",
+        "Tòa nhà trạm y tế hai tầng sơn màu trắng xanh với sân trước rộng",
+        "Văn Bình",
+        OFFICE_YT,
+    ),
+)
+
+ANNOUNCEMENTS = (
+    (
+        "Lịch tiếp công dân của Chủ tịch UBND huyện tháng 11",
+        True,
+        None,
+        "Chủ tịch UBND huyện tiếp công dân định kỳ vào ngày 15 hằng tháng tại Trụ sở tiếp công dân huyện.",
+        (
+            "Công dân có nhu cầu phản ánh, kiến nghị xin mang theo giấy tờ tùy thân và tài liệu liên quan. "
+            "Trường hợp ngày 15 trùng ngày nghỉ, lịch tiếp được chuyển sang ngày làm việc kế tiếp.",
+        ),
+    ),
+    (
+        "Thông báo tuyển dụng giáo viên mầm non năm học mới",
+        False,
+        30,
+        "UBND huyện thông báo tuyển dụng 12 giáo viên mầm non hạng III cho các trường công lập trên địa bàn.",
+        (
+            "Hồ sơ nộp tại Phòng Nội vụ huyện trong giờ hành chính. Điều kiện, tiêu chuẩn và danh mục "
+            "vị trí được niêm yết tại trụ sở UBND huyện và các trường.",
+        ),
+    ),
+    (
+        "Thông báo tạm ngừng cấp điện để bảo dưỡng lưới điện",
+        False,
+        3,
+        "Điện lực Sông Lam tạm ngừng cấp điện khu vực thị trấn từ 7 giờ đến 11 giờ sáng Chủ nhật tuần này.",
+        ("Mong bà con thông cảm và chủ động sắp xếp công việc trong thời gian ngừng cấp điện.",),
+    ),
+    (
+        "Thông báo kết quả lựa chọn nhà thầu xây dựng cầu Bến Đình",
+        False,
+        -1,
+        "UBND huyện thông báo kết quả lựa chọn nhà thầu thi công công trình cầu Bến Đình, xã Thanh Xuân.",
+        ("Thông báo này đã hết thời hạn hiển thị trong hộp Thông báo nhưng vẫn được lưu để tra cứu.",),
+    ),
+)
+
+UNPUBLISHED = (
+    (
+        "Dự thảo kế hoạch tổ chức Hội khỏe Phù Đổng cấp huyện",
+        Article.Status.DRAFT,
+        "Bản nháp kế hoạch tổ chức Hội khỏe Phù Đổng dành cho học sinh toàn huyện.",
+    ),
+    (
+        "Huyện Sông Lam tổng kết 5 năm xây dựng nông thôn mới",
+        Article.Status.PENDING,
+        "Bài đang chờ Trưởng ban biên tập duyệt về hội nghị tổng kết 5 năm xây dựng nông thôn mới.",
+    ),
+)
+
+
+def demo_image(seed, palette):
+    """A JPEG picture: a vertical gradient in the category's colours with a few simple shapes."""
+    rng = random.Random(seed)
+    width, height = 1200, 800
+    top, bottom = palette
+    image = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        ratio = y / (height - 1)
+        draw.line([(0, y), (width, y)], fill=tuple(int(t + (b - t) * ratio) for t, b in zip(top, bottom, strict=True)))
+    for _ in range(6):
+        x, y, size = rng.randint(0, width), rng.randint(0, height), rng.randint(60, 260)
+        colour = tuple(rng.randint(180, 255) for _ in range(3))
+        if rng.random() < 0.5:
+            draw.ellipse([x, y, x + size, y + size], outline=colour, width=8)
+        else:
+            draw.rectangle([x, y, x + size, y + size // 2], fill=colour)
+    draw.polygon([(0, height), (width // 3, height * 2 // 3), (width * 2 // 3, height), (0, height)], fill=bottom)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def _body(paragraphs):
+    return "".join(f"<p>{text}</p>" for text in paragraphs)
+
+
+def _demo_user(username):
+    return get_user_model().objects.filter(username=username).first()
+
+
+@transaction.atomic
+def seed_articles():
+    """Create the demo categories and articles; articles that already exist are left as they are."""
+    categories = {}
+    for name, order, in_menu in CATEGORIES:
+        categories[name], _created = Category.objects.get_or_create(
+            slug=slugify_vi(name), defaults={"name": name, "order": order, "show_in_menu": in_menu}
+        )
+    writer, chief = _demo_user("bientap"), _demo_user("truongban")
+    now = timezone.now()
+    created = []
+
+    for index, (title, category, lead, paragraphs, caption, alt, author, source) in enumerate(NEWS):
+        article, is_new = Article.objects.get_or_create(
+            slug=slugify_vi(title),
+            defaults={
+                "title": title,
+                "category": categories[category],
+                "lead": lead,
+                "body": _body(paragraphs),
+                "image_caption": caption,
+                "image_alt": alt,
+                "author": author,
+                "source": source,
+                "status": Article.Status.PUBLISHED,
+                "published_at": now - timezone.timedelta(days=index * 1.5, hours=index % 5),
+                "view_count": 40 + (index * 37) % 400,
+                "created_by": writer,
+                "updated_by": chief,
+            },
+        )
+        if is_new:
+            article.image.save(f"{article.slug}.jpg", ContentFile(demo_image(index, PALETTES[category])), save=True)
+            update_image_renditions(article=article)
+            created.append(article)
+
+    for index, (title, pinned, days_shown, lead, paragraphs) in enumerate(ANNOUNCEMENTS):
+        show_until = now + timezone.timedelta(days=days_shown) if days_shown is not None else None
+        _article, is_new = Article.objects.get_or_create(
+            slug=slugify_vi(title),
+            defaults={
+                "title": title,
+                "category": categories["Thông báo"],
+                "kind": Article.Kind.ANNOUNCEMENT,
+                "pinned": pinned,
+                "show_until": show_until,
+                "lead": lead,
+                "body": _body(paragraphs),
+                "author": "",
+                "source": OFFICE_VP,
+                "status": Article.Status.PUBLISHED,
+                "published_at": now - timezone.timedelta(days=index + 1),
+                "created_by": writer,
+                "updated_by": chief,
+            },
+        )
+        if is_new:
+            created.append(_article)
+
+    for title, status, lead in UNPUBLISHED:
+        _article, is_new = Article.objects.get_or_create(
+            slug=slugify_vi(title),
+            defaults={
+                "title": title,
+                "category": categories["Tin tức - Sự kiện"],
+                "lead": lead,
+                "body": _body((lead,)),
+                "author": "Văn Bình",
+                "status": status,
+                "created_by": writer,
+                "updated_by": writer,
+            },
+        )
+        if is_new:
+            created.append(_article)
+
+    # Related articles: each news item points to the next two of the same list.
+    if created:
+        published = list(Article.objects.published().news().order_by("-published_at")[:20])
+        for position, article in enumerate(published):
+            article.related.add(*published[position + 1 : position + 3])
+    return created

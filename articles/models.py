@@ -1,0 +1,324 @@
+"""News and announcements: categories, articles, their attachments and readers' comments."""
+
+import re
+from html import unescape
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.fields import NFCCharField, NFCTextField, RichTextField
+from core.text import fold, slugify_vi
+from core.uploads import DatedUploadTo, validate_document, validate_image
+
+# A query longer than this is cut: nobody types more, and a longer LIKE pattern only costs.
+SEARCH_MAX_LENGTH = 200
+SEARCH_MAX_WORDS = 8
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_to_text(html):
+    """Plain text of a stored rich text, for the search column and feeds."""
+    return " ".join(unescape(_TAG.sub(" ", html or "")).split())
+
+
+def unique_slug(model, text, *, exclude_pk=None, max_length=200):
+    """A slug from a Vietnamese text, with ``-2``, ``-3``… added until no other row has it."""
+    base = slugify_vi(text, max_length=max_length - 6) or "bai-viet"
+    others = model._default_manager.exclude(pk=exclude_pk)
+    slug, number = base, 1
+    while others.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def search_terms(query):
+    """The folded words of a query, cut to a sane length: what ``search`` matches on."""
+    folded = fold(" ".join((query or "")[:SEARCH_MAX_LENGTH].split()))
+    words = re.findall(r"\w+", folded)
+    return words[:SEARCH_MAX_WORDS]
+
+
+class CategoryQuerySet(models.QuerySet):
+    def in_menu(self):
+        return self.filter(show_in_menu=True).order_by("order", "name")
+
+
+class Category(models.Model):
+    """A section of the portal (chuyên mục) that articles are filed under."""
+
+    name = NFCCharField(_("tên chuyên mục"), max_length=150)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ tên, không dấu: “Kinh tế” → kinh-te."),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước."))
+    show_in_menu = models.BooleanField(_("hiện trên menu"), default=True)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Category, self.name, exclude_pk=self.pk, max_length=160)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and its publication time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def news(self):
+        return self.filter(kind=Article.Kind.NEWS)
+
+    def announcements(self):
+        return self.filter(kind=Article.Kind.ANNOUNCEMENT)
+
+    def current_announcements(self):
+        """Announcements for the THÔNG BÁO box: public, not past “show until”, pinned first."""
+        now = timezone.now()
+        return (
+            self.published()
+            .announcements()
+            .filter(Q(show_until__isnull=True) | Q(show_until__gt=now))
+            .order_by("-pinned", "-published_at", "-pk")
+        )
+
+    def in_category(self, category):
+        return self.filter(category=category)
+
+    def for_list(self):
+        """What a list card needs: the category joined, the long text columns left unread."""
+        return self.select_related("category").defer("body", "search_text", "search_title")
+
+    def search(self, query):
+        """Accent- and case-free match of every word in title, lead and body; title hits first.
+
+        Both sides are folded (core.text.fold), so ``hop thuong ky`` finds ``họp thường kỳ``.
+        On PostgreSQL the LIKE conditions use the trigram GIN indexes of migration 0002.
+        """
+        words = search_terms(query)
+        if not words:
+            return self.none()
+        matches = Q()
+        in_title = Q()
+        for word in words:
+            matches &= Q(search_text__contains=word)
+            in_title &= Q(search_title__contains=word)
+        return (
+            self.filter(matches)
+            .annotate(title_hit=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField()))
+            .order_by("-title_hit", "-published_at", "-pk")
+        )
+
+
+class Article(models.Model):
+    """A news item or an announcement, from a press officer's draft to the public page."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("Tin tức")
+        ANNOUNCEMENT = "announcement", _("Thông báo")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        PENDING = "pending", _("Chờ duyệt")
+        PUBLISHED = "published", _("Đã xuất bản")
+        WITHDRAWN = "withdrawn", _("Đã gỡ")
+
+    title = NFCCharField(_("tiêu đề"), max_length=255)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ tiêu đề, không dấu. Không đổi được sau khi xuất bản."),
+    )
+    lead = NFCTextField(_("sapo"), blank=True, help_text=_("Đoạn mở đầu, in đậm dưới tiêu đề; hai, ba câu."))
+    body = RichTextField(_("nội dung"), config_name="default", blank=True)
+    image = models.ImageField(
+        _("ảnh đại diện"),
+        upload_to=DatedUploadTo("articles"),
+        blank=True,
+        validators=[validate_image],
+        help_text=_("JPEG, PNG, GIF hoặc WebP. Ảnh được lưu lại không kèm dữ liệu vị trí (EXIF)."),
+    )
+    image_thumb = models.ImageField(upload_to=DatedUploadTo("articles/thumbs"), blank=True, editable=False)
+    image_large = models.ImageField(upload_to=DatedUploadTo("articles/large"), blank=True, editable=False)
+    image_caption = NFCCharField(
+        _("chú thích ảnh"), max_length=255, blank=True, help_text=_("Hiện dưới ảnh, ví dụ: Toàn cảnh hội nghị.")
+    )
+    image_alt = NFCCharField(
+        _("mô tả ảnh (alt)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Mô tả ảnh cho người khiếm thị dùng trình đọc màn hình. Bắt buộc khi có ảnh."),
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
+    )
+    author = NFCCharField(_("tác giả"), max_length=150, blank=True, help_text=_("Tên ký dưới bài, ví dụ: Thanh Tâm."))
+    source = NFCCharField(
+        _("nguồn"), max_length=200, blank=True, help_text=_("Cơ quan đưa tin, ví dụ: Phòng Văn hóa và Thông tin.")
+    )
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind, default=Kind.NEWS)
+    show_until = models.DateTimeField(
+        _("hiện trong hộp Thông báo đến"),
+        null=True,
+        blank=True,
+        help_text=_("Chỉ dùng cho thông báo. Sau thời điểm này thông báo rời hộp THÔNG BÁO nhưng vẫn đọc được."),
+    )
+    pinned = models.BooleanField(_("ghim lên đầu"), default=False, help_text=_("Thông báo được ghim đứng đầu hộp."))
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(
+        _("thời điểm xuất bản"),
+        null=True,
+        blank=True,
+        help_text=_("Có thể đặt trong tương lai: bài tự hiện ra vào đúng thời điểm đó."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người sửa cuối"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    related = models.ManyToManyField(
+        "self", verbose_name=_("bài liên quan"), symmetrical=False, blank=True, related_name="+"
+    )
+    view_count = models.PositiveBigIntegerField(_("lượt xem"), default=0, editable=False)
+    external_id = models.CharField(
+        _("mã ở cổng cũ"), max_length=100, null=True, blank=True, unique=True, editable=False
+    )
+    # Folded (accent-free, lower-case) copies of the text, kept by save() for search.
+    search_title = models.TextField(default="", editable=False)
+    search_text = models.TextField(default="", editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("tin bài")
+        verbose_name_plural = _("tin bài")
+        permissions = [("publish_article", _("Có thể xuất bản, hẹn giờ và gỡ tin bài"))]
+        indexes = [models.Index(fields=["status", "published_at"], name="articles_status_pub_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
+        self.refresh_search_columns()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def refresh_search_columns(self):
+        self.search_title = fold(self.title)
+        self.search_text = " ".join(fold(part) for part in (self.title, self.lead, html_to_text(self.body)) if part)
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.published_at and self.published_at > timezone.now()
+
+    @property
+    def image_for_list(self):
+        return self.image_thumb or self.image
+
+    @property
+    def image_for_page(self):
+        return self.image_large or self.image
+
+
+class Attachment(models.Model):
+    """A document attached to an article (PDF, Word, Excel, OpenDocument)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attachments")
+    title = NFCCharField(_("tên tài liệu"), max_length=255)
+    file = models.FileField(
+        _("tệp"),
+        upload_to=DatedUploadTo("attachments"),
+        validators=[validate_document],
+        help_text=_("PDF, Word, Excel hoặc OpenDocument."),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("tài liệu đính kèm")
+        verbose_name_plural = _("tài liệu đính kèm")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def extension(self):
+        return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(approved=True)
+
+
+class Comment(models.Model):
+    """A reader's comment, held until an editor approves it. No IP address is kept."""
+
+    article = models.ForeignKey(Article, verbose_name=_("tin bài"), on_delete=models.CASCADE, related_name="comments")
+    name = NFCCharField(_("họ tên"), max_length=100)
+    email = models.EmailField(_("email"), blank=True, help_text=_("Không bao giờ hiện trên trang."))
+    body = NFCTextField(_("nội dung"), max_length=2000)
+    approved = models.BooleanField(_("đã duyệt"), default=False, db_index=True)
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("nhận xét")
+        verbose_name_plural = _("nhận xét")
+
+    def __str__(self):
+        return f"{self.name}: {self.body[:50]}"

@@ -1,0 +1,206 @@
+"""Public pages of news and announcements, search, the staff preview and the editor's image upload."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView
+
+from articles import services
+from articles.filters import ArticleFilter
+from articles.forms import CommentForm
+from articles.models import SEARCH_MAX_LENGTH, Article, Category, Comment
+from core.uploads import DatedUploadTo, reencode_image
+
+
+class PublicArticleMixin:
+    """Every public list shows published articles only, with what a list card needs."""
+
+    paginate_by = settings.ARTICLES_PAGE_SIZE
+    template_name = "articles/article_list.html"
+
+    def get_queryset(self):
+        return Article.objects.published().for_list().order_by("-published_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_string"] = query.urlencode()
+        return context
+
+
+class ArticleListView(PublicArticleMixin, ListView):
+    """Tin tức: all news, newest first, filterable by category and dates."""
+
+    def get_queryset(self):
+        self.filterset = ArticleFilter(self.request.GET or None, queryset=super().get_queryset().news())
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            for errors in self.filterset.form.errors.values():
+                for error in errors:
+                    messages.error(self.request, error)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            filter=self.filterset,
+            page_title=_("Tin tức"),
+            crumbs=[(_("Tin tức"), "")],
+            feed_url="/rss/",
+        )
+        return context
+
+
+class CategoryArticleListView(PublicArticleMixin, ListView):
+    """One category's articles."""
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().in_category(self.category)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            category=self.category,
+            page_title=self.category.name,
+            crumbs=[(self.category.name, "")],
+            feed_url=f"/rss/{self.category.slug}/",
+        )
+        return context
+
+
+class AnnouncementListView(PublicArticleMixin, ListView):
+    """Thông báo: every published announcement, also those past their “show until”."""
+
+    def get_queryset(self):
+        return super().get_queryset().announcements()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(page_title=_("Thông báo"), crumbs=[(_("Thông báo"), "")])
+        return context
+
+
+class SearchView(PublicArticleMixin, ListView):
+    """Tìm kiếm: accent- and case-free, title hits first; any input answers normally."""
+
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        query = " ".join(self.request.GET.get("q", "").split())
+        if len(query) > SEARCH_MAX_LENGTH:
+            messages.info(
+                self.request,
+                _("Từ khóa quá dài nên chỉ %(limit)d ký tự đầu được dùng để tìm.") % {"limit": SEARCH_MAX_LENGTH},
+            )
+            query = query[:SEARCH_MAX_LENGTH]
+        self.query = query
+        if not query:
+            return Article.objects.none()
+        return Article.objects.published().for_list().search(query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(query=self.query, crumbs=[(_("Tìm kiếm"), "")])
+        return context
+
+
+def detail_queryset(queryset):
+    """What the article page shows besides the article: attachments, public related articles, comments."""
+    return queryset.select_related("category").prefetch_related(
+        "attachments",
+        Prefetch(
+            "related",
+            queryset=Article.objects.published().select_related("category").order_by("-published_at"),
+            to_attr="public_related",
+        ),
+        Prefetch("comments", queryset=Comment.objects.approved(), to_attr="approved_comments"),
+    )
+
+
+class ArticleDetailView(DetailView):
+    """The article page; a POST adds a reader's comment that waits for moderation."""
+
+    def get_queryset(self):
+        return detail_queryset(Article.objects.published())
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        # Read by the stats middleware, which counts the view.
+        self.request.viewed_article_id = article.pk
+        return article
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("comment_form", CommentForm())
+        context["share_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
+        context["crumbs"] = [
+            (self.object.category.name, self.object.category.get_absolute_url()),
+            (self.object.title, ""),
+        ]
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            if services.comment_rate_exceeded(request):
+                form.add_error(
+                    None,
+                    _("Bạn đã gửi quá nhiều nhận xét trong thời gian ngắn. Vui lòng thử lại sau ít phút."),
+                )
+            else:
+                services.add_comment(
+                    article=self.object,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    body=form.cleaned_data["body"],
+                )
+                messages.success(request, _("Cảm ơn bạn. Nhận xét sẽ hiện sau khi được Ban biên tập duyệt."))
+                return redirect(self.object.get_absolute_url() + "#nhan-xet")
+        return self.render_to_response(self.get_context_data(comment_form=form), status=400)
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Staff see a draft as it will look on the site; nothing is counted or posted."""
+
+    def get_queryset(self):
+        return detail_queryset(Article.objects.all())
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = True
+        return context
+
+    def post(self, request, *args, **kwargs):
+        return redirect(request.path)
+
+
+_editor_upload_to = DatedUploadTo("editor")
+
+
+@require_POST
+@staff_member_required
+def editor_image_upload(request):
+    """CKEditor 5's image upload: decoded with Pillow, re-encoded without EXIF, stored safely."""
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"error": {"message": _("Không nhận được tệp ảnh.")}}, status=400)
+    try:
+        image = reencode_image(upload)
+    except ValidationError as error:
+        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    name = default_storage.save(_editor_upload_to(None, image.name), image)
+    return JsonResponse({"url": default_storage.url(name)})

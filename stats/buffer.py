@@ -1,0 +1,164 @@
+"""Redis buffering: counting costs no database write; a flush moves the counts in one transaction.
+
+Used when STATS_REDIS_URL (default: REDIS_URL) is set. Every decision is taken inside Redis by one Lua
+script, which Redis runs atomically: ``SET … NX`` answers “first page of this visitor today?” and “first
+view of this article in 30 minutes?”, and the same script adds the count to the pending hash.
+
+A flush never loses or repeats a count:
+1. the pending hash is renamed to a processing hash, stamped with a batch id (one atomic script; a
+   batch left by a flusher that died is picked up again with its id);
+2. the batch is applied in one database transaction that also records its id under a unique
+   constraint: a batch already applied (the flusher died before step 3) is skipped;
+3. after the commit, the processing hash is deleted if it still holds that batch.
+Redis must keep its data across restarts (``appendonly yes``) for the buffer to survive one.
+"""
+
+import datetime
+import uuid
+from functools import lru_cache
+
+from django.apps import apps
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+PENDING = "stats:pending"
+PROCESSING = "stats:processing"
+ONLINE = "stats:online"
+FLUSH_DUE = "stats:flush-due"
+BATCH_FIELD = "__batch__"
+# A visit key lives past the day's end so that a late request of the same day is still recognised.
+VISIT_TTL = 2 * 24 * 3600
+
+RECORD = """
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[2] - 300)
+local new_visit = 0
+if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[4]) then
+  redis.call('HINCRBY', KEYS[2], 'visits:' .. ARGV[1], 1)
+  new_visit = 1
+end
+local counted = 0
+if ARGV[5] ~= '' then
+  if redis.call('SET', KEYS[4], '1', 'NX', 'EX', ARGV[6]) then
+    redis.call('HINCRBY', KEYS[2], 'article:' .. ARGV[5] .. ':' .. ARGV[1], 1)
+    counted = 1
+  end
+end
+return {new_visit, counted}
+"""
+
+CLAIM = """
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  return redis.call('HGET', KEYS[2], ARGV[2])
+end
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  return false
+end
+redis.call('RENAME', KEYS[1], KEYS[2])
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
+return ARGV[1]
+"""
+
+RELEASE = """
+if redis.call('HGET', KEYS[1], ARGV[2]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+"""
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "STATS_REDIS_URL", ""))
+
+
+@lru_cache(maxsize=4)
+def _client(url):
+    import redis
+
+    return redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
+
+
+def client():
+    return _client(settings.STATS_REDIS_URL)
+
+
+def record(*, visitor: str, day, now, article_id=None) -> tuple[bool, bool]:
+    """Count a page in Redis: (new visit, counted article view)."""
+    day_text = day.isoformat()
+    article = "" if article_id is None else str(int(article_id))
+    keys = [
+        f"stats:visit:{day_text}:{visitor}",
+        PENDING,
+        ONLINE,
+        f"stats:seen:{visitor}:{article or '-'}",
+    ]
+    args = [day_text, now.timestamp(), visitor, VISIT_TTL, article, settings.STATS_VIEW_WINDOW_SECONDS]
+    new_visit, counted = client().eval(RECORD, len(keys), *keys, *args)
+    return bool(new_visit), bool(counted)
+
+
+def online(*, now) -> int:
+    return client().zcount(ONLINE, now.timestamp() - 300, "+inf")
+
+
+def flush_due(seconds: int = 30) -> bool:
+    """True for one caller across all workers every ``seconds``: that caller flushes."""
+    return bool(client().set(FLUSH_DUE, "1", nx=True, ex=seconds))
+
+
+def flush(*, max_batches: int = 10) -> int:
+    """Move everything buffered into the database; returns how many batches this call applied."""
+    applied = 0
+    for _ in range(max_batches):
+        batch = client().eval(CLAIM, 2, PENDING, PROCESSING, uuid.uuid4().hex, BATCH_FIELD)
+        if batch is None:
+            break
+        batch = batch.decode() if isinstance(batch, bytes) else batch
+        counts = {
+            key.decode(): int(value)
+            for key, value in client().hgetall(PROCESSING).items()
+            if key.decode() != BATCH_FIELD
+        }
+        done = _apply(batch, counts)
+        if not done:
+            _release(batch)
+        applied += done
+    return applied
+
+
+def _release(batch):
+    client().eval(RELEASE, 1, PROCESSING, batch, BATCH_FIELD)
+
+
+def _apply(batch: str, counts: dict) -> int:
+    """Apply one batch in one transaction, or nothing if its id is already recorded."""
+    from stats.models import ArticleDailyViews, DailyStats, FlushedBatch
+    from stats.services import increment
+
+    Article = apps.get_model("articles", "Article")
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                FlushedBatch.objects.create(batch=batch)
+        except IntegrityError:
+            # Another flusher (or an earlier try of this batch) committed it: only the deletion is left.
+            return 0
+        for key, value in sorted(counts.items()):
+            if value <= 0:
+                continue
+            kind, _, rest = key.partition(":")
+            if kind == "visits":
+                increment(DailyStats, key={"day": datetime.date.fromisoformat(rest)}, field="visits", by=value)
+            elif kind == "article":
+                article_id, _, day = rest.partition(":")
+                Article.objects.filter(pk=int(article_id)).update(view_count=F("view_count") + value)
+                increment(
+                    ArticleDailyViews,
+                    key={"article_id": int(article_id), "day": datetime.date.fromisoformat(day)},
+                    field="views",
+                    by=value,
+                )
+        # Deleted only once the counts are in the database for good.
+        transaction.on_commit(lambda: _release(batch))
+    return 1

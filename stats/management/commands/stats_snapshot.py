@@ -1,0 +1,28 @@
+"""Print the counter's figures (or one article's views) as JSON, freshly computed."""
+
+import json
+
+from django.apps import apps
+from django.core.management.base import BaseCommand, CommandError
+
+from stats import buffer, services
+
+
+class Command(BaseCommand):
+    help = "In số liệu của ô Thống kê truy cập dưới dạng JSON; với --article SLUG, số lượt xem của tin bài."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--article", metavar="SLUG", help="Đường dẫn (slug) của tin bài.")
+
+    def handle(self, *args, **options):
+        if buffer.enabled():
+            buffer.flush()
+        if options["article"]:
+            Article = apps.get_model("articles", "Article")
+            views = Article.objects.filter(slug=options["article"]).values_list("view_count", flat=True).first()
+            if views is None:
+                raise CommandError(f"Không có tin bài với đường dẫn “{options['article']}”.")
+            result = {"views": views}
+        else:
+            result = services.compute_figures()
+        self.stdout.write(json.dumps(result))

@@ -1,0 +1,77 @@
+"""The visitor counter: looks at every finished response and counts the ones a person asked for.
+
+It sits right after AuthenticationMiddleware (to know staff) and outside any page-cache middleware,
+so a page served from the cache is counted like any other.
+"""
+
+import logging
+
+from django.conf import settings
+from django.urls import Resolver404, resolve
+
+from stats import services
+from stats.bots import is_bot
+
+logger = logging.getLogger(__name__)
+
+
+def is_prefetch(request) -> bool:
+    """Browsers announce speculative loads; a page fetched but maybe never seen is not a visit."""
+    purpose = " ".join(
+        request.headers.get(name, "") for name in ("Sec-Purpose", "Purpose", "X-Purpose", "X-Moz")
+    ).lower()
+    return "prefetch" in purpose or "prerender" in purpose or "preview" in purpose
+
+
+def ignored_path(path: str) -> bool:
+    prefixes = [*settings.STATS_IGNORE_PATHS, settings.STATIC_URL or "/static/", settings.MEDIA_URL or "/media/"]
+    return any(prefix and path.startswith(prefix) for prefix in prefixes)
+
+
+def should_count(request, response) -> bool:
+    """A public HTML page, fetched by a person, answered in full."""
+    if request.method != "GET" or response.status_code != 200:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    if ignored_path(request.path_info):
+        return False
+    if is_prefetch(request):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.is_staff:
+        return False
+    return not is_bot(request.headers.get("User-Agent", ""))
+
+
+def article_id_for(request):
+    """The article the page showed: set by the article view, or found from the URL for a cached page."""
+    article_id = getattr(request, "viewed_article_id", None)
+    if article_id is not None:
+        return article_id
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    if match.view_name != settings.STATS_ARTICLE_URL_NAME or "slug" not in match.kwargs:
+        return None
+    from django.apps import apps
+
+    Article = apps.get_model("articles", "Article")
+    return Article.objects.published().filter(slug=match.kwargs["slug"]).values_list("pk", flat=True).first()
+
+
+class VisitorStatsMiddleware:
+    """Counts visits and article views after the response is ready; a counting failure never breaks a page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if should_count(request, response):
+            try:
+                services.count_request(request, article_id=article_id_for(request))
+            except Exception:
+                logger.exception("Visitor statistics: a page could not be counted")
+        return response

@@ -1,0 +1,176 @@
+"""Visitor statistics kept without personal data: daily salts, hashed visitors, daily figures, ratings."""
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from solo.models import SingletonModel
+
+from core.fields import NFCTextField
+
+# Visitor hashes are HMAC-SHA256 digests cut to 128 bits, stored as hex.
+HASH_LENGTH = 32
+FEEDBACK_COMMENT_MAX_LENGTH = 500
+
+
+class StatsSettings(SingletonModel):
+    """What the administrator sets for the counter: the figure carried over from the old portal."""
+
+    starting_total = models.PositiveBigIntegerField(
+        _("số lượt truy cập ban đầu"),
+        default=0,
+        help_text=_(
+            "Tổng lượt truy cập của cổng cũ, cộng vào ô “Tất cả”. Ví dụ cổng cũ hiện 1.234.567 thì nhập 1234567."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("cài đặt thống kê")
+        verbose_name_plural = _("cài đặt thống kê")
+
+    def __str__(self):
+        return str(_("Cài đặt thống kê"))
+
+
+class DailySalt(models.Model):
+    """The random key of one day's visitor hashes; deleted after 48 hours so no hash can be traced back."""
+
+    day = models.DateField(_("ngày"), unique=True)
+    secret = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("khóa băm trong ngày")
+        verbose_name_plural = _("khóa băm trong ngày")
+
+    def __str__(self):
+        return self.day.isoformat()
+
+
+class Visitor(models.Model):
+    """One visitor on one day (a visit): a hash, never an address; raw row, pruned after the retention."""
+
+    day = models.DateField()
+    visitor = models.CharField(max_length=HASH_LENGTH)
+    first_seen = models.DateTimeField()
+    last_seen = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "visitor"], name="stats_visitor_day_uniq")]
+        indexes = [models.Index(fields=["last_seen"], name="stats_visitor_seen_idx")]
+
+    def __str__(self):
+        return f"{self.day} {self.visitor[:8]}"
+
+
+class ArticleSeen(models.Model):
+    """When a visitor's view of an article last counted: the 30-minute rule; raw row, pruned."""
+
+    day = models.DateField()
+    visitor = models.CharField(max_length=HASH_LENGTH)
+    article_id = models.BigIntegerField()
+    counted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["visitor", "article_id"], name="stats_articleseen_uniq"),
+        ]
+        indexes = [models.Index(fields=["day"], name="stats_articleseen_day_idx")]
+
+    def __str__(self):
+        return f"{self.day} {self.visitor[:8]} {self.article_id}"
+
+
+class DailyStatsQuerySet(models.QuerySet):
+    def since(self, day):
+        return self.filter(day__gte=day)
+
+    def total_visits(self):
+        return self.aggregate(total=models.Sum("visits"))["total"] or 0
+
+
+class DailyStats(models.Model):
+    """The figures of one day, kept for good: raised atomically when a new visit is recorded."""
+
+    day = models.DateField(_("ngày"), unique=True)
+    visits = models.PositiveBigIntegerField(_("lượt truy cập"), default=0)
+
+    objects = DailyStatsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = _("thống kê truy cập")
+        verbose_name_plural = _("thống kê truy cập")
+
+    def __str__(self):
+        return self.day.strftime("%d/%m/%Y")
+
+
+class ArticleDailyViews(models.Model):
+    """How many counted views one article had on one day: the most-read lists."""
+
+    article_id = models.BigIntegerField()
+    day = models.DateField()
+    views = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article_id", "day"], name="stats_articleday_uniq")]
+        indexes = [models.Index(fields=["day"], name="stats_articleday_day_idx")]
+
+    def __str__(self):
+        return f"{self.day} {self.article_id}: {self.views}"
+
+
+class FlushedBatch(models.Model):
+    """A Redis batch already applied: its unique id makes applying it twice impossible."""
+
+    batch = models.CharField(max_length=32, unique=True)
+    applied_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.batch
+
+
+class FeedbackQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(approved=True)
+
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class Feedback(models.Model):
+    """A visitor's anonymous answer to “Thông tin này có hữu ích với bạn không?”."""
+
+    content_type = models.ForeignKey(ContentType, verbose_name=_("loại trang"), on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(_("mã trang"))
+    page = GenericForeignKey("content_type", "object_id")
+    day = models.DateField(_("ngày"))
+    visitor = models.CharField(max_length=HASH_LENGTH, editable=False)
+    useful = models.BooleanField(_("hữu ích"))
+    comment = NFCTextField(
+        _("góp ý"),
+        max_length=FEEDBACK_COMMENT_MAX_LENGTH,
+        blank=True,
+        help_text=_("Góp ý của bạn đọc; chỉ dùng nội bộ sau khi được duyệt."),
+    )
+    approved = models.BooleanField(
+        _("đã duyệt góp ý"), default=False, help_text=_("Góp ý chỉ được dùng sau khi Ban biên tập duyệt.")
+    )
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("đánh giá mức độ hài lòng")
+        verbose_name_plural = _("đánh giá mức độ hài lòng")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["visitor", "content_type", "object_id", "day"], name="stats_feedback_once_a_day"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="stats_feedback_page_idx")]
+
+    def __str__(self):
+        return f"{self.page} — {_('Có') if self.useful else _('Không')}"

@@ -1,0 +1,324 @@
+"""The public side: lists, the article page, search, feeds, sitemap, comments and query budgets."""
+
+import re
+
+import pytest
+from django.contrib.sitemaps.views import sitemap
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.test import RequestFactory
+from django.utils import timezone
+
+from articles.models import Article, Attachment, Comment
+from articles.sitemaps import ArticleSitemap, CategorySitemap
+from tests.articles.factories import bulk_articles, make_article, make_category
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n%test\n"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def category():
+    return make_category("Tin tức - Sự kiện")
+
+
+@pytest.fixture
+def hidden(category):
+    """One article of every kind that the public must never see."""
+    now = timezone.now()
+    return [
+        make_article("Bài nháp bí mật", category=category, status=Article.Status.DRAFT),
+        make_article("Bài chờ duyệt bí mật", category=category, status=Article.Status.PENDING),
+        make_article("Bài đã gỡ bí mật", category=category, status=Article.Status.WITHDRAWN, published_at=now),
+        make_article("Bài hẹn giờ bí mật", category=category, published_at=now + timezone.timedelta(days=1)),
+    ]
+
+
+def test_news_list_is_newest_first_and_paginated(client, category, settings):
+    now = timezone.now()
+    for day in range(12):
+        make_article(f"Tin ngày {day}", category=category, published_at=now - timezone.timedelta(days=day))
+    response = client.get("/tin-tuc/")
+    titles = re.findall(r"Tin ngày (\d+)", response.content.decode())
+    assert titles[:3] == ["0", "1", "2"]
+    assert "Tin ngày 11" not in response.content.decode()
+    assert "Trang 1 / 2" in response.content.decode()
+    assert "Tin ngày 11" in client.get("/tin-tuc/?page=2").content.decode()
+
+
+def test_news_list_filters_by_category_and_dates(client, category):
+    other = make_category("Kinh tế")
+    now = timezone.localtime()
+    make_article("Tin cũ", category=category, published_at=now - timezone.timedelta(days=40))
+    make_article("Tin mới", category=category, published_at=now - timezone.timedelta(hours=1))
+    make_article("Tin kinh tế", category=other)
+    page = client.get("/tin-tuc/", {"category": "kinh-te"}).content.decode()
+    assert "Tin kinh tế" in page and "Tin mới" not in page
+    since = (now - timezone.timedelta(days=10)).date()
+    page = client.get("/tin-tuc/", {"from_date": since.isoformat()}).content.decode()
+    assert "Tin mới" in page and "Tin cũ" not in page
+    page = client.get("/tin-tuc/", {"to_date": since.strftime("%d/%m/%Y")}).content.decode()
+    assert "Tin cũ" in page and "Tin mới" not in page
+
+
+@pytest.mark.parametrize("params", [{"from_date": "32/13/2026"}, {"to_date": "hôm qua"}, {"from_date": "2026-02-30"}])
+def test_an_invalid_date_gets_a_vietnamese_message(client, category, params):
+    make_article("Tin vẫn hiện", category=category)
+    response = client.get("/tin-tuc/", params)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Ngày không hợp lệ" in page
+    assert "Tin vẫn hiện" in page
+
+
+def test_an_unknown_category_filter_gets_a_message(client, category):
+    response = client.get("/tin-tuc/", {"category": "khong-co"})
+    assert response.status_code == 200
+    assert "Không có chuyên mục này." in response.content.decode()
+
+
+def test_category_page_and_unknown_category(client, category):
+    make_article("Tin trong chuyên mục", category=category)
+    make_article("Tin chuyên mục khác")
+    page = client.get(category.get_absolute_url()).content.decode()
+    assert "Tin trong chuyên mục" in page and "Tin chuyên mục khác" not in page
+    assert client.get("/chuyen-muc/khong-co/").status_code == 404
+
+
+def test_announcements_page_keeps_expired_announcements(client):
+    past = timezone.now() - timezone.timedelta(days=1)
+    make_article("Thông báo đã hết hạn hộp", kind=Article.Kind.ANNOUNCEMENT, show_until=past)
+    make_article("Một tin tức")
+    page = client.get("/thong-bao/").content.decode()
+    assert "Thông báo đã hết hạn hộp" in page
+    assert "Một tin tức" not in page
+
+
+@pytest.fixture
+def full_article(category):
+    related_public = make_article("Tin liên quan công khai", category=category)
+    related_draft = make_article("Tin liên quan nháp", category=category, status=Article.Status.DRAFT)
+    article = make_article(
+        "Khởi công đường giao thông nông thôn",
+        category=category,
+        lead="Sáng 13/10, huyện khởi công tuyến đường mới.",
+        body="<p>Tuyến đường dài 3 km.</p>",
+        published_at=timezone.make_aware(timezone.datetime(2026, 10, 13, 14, 31)),
+        view_count=1234,
+        author="Thanh Tâm",
+        source="Phòng Văn hóa và Thông tin",
+        image="articles/anh.jpg",
+        image_caption="Toàn cảnh lễ khởi công",
+        image_alt="Lãnh đạo huyện cắt băng khởi công",
+    )
+    article.related.add(related_public, related_draft)
+    attachment = Attachment(article=article, title="Quyết định phê duyệt dự án")
+    attachment.file.save("quyet-dinh.pdf", ContentFile(PDF))
+    Comment.objects.create(article=article, name="Bạn đọc A", email="a@example.com", body="Rất vui!", approved=True)
+    Comment.objects.create(article=article, name="Bạn đọc B", body="Chưa duyệt", approved=False)
+    return article
+
+
+def test_article_page_shows_everything_a_citizen_reads(client, full_article):
+    response = client.get(full_article.get_absolute_url())
+    page = response.content.decode()
+    assert response.wsgi_request.viewed_article_id == full_article.pk
+    assert '<h1 class="article-title">Khởi công đường giao thông nông thôn</h1>' in page
+    assert "13/10/2026 14:31" in page
+    assert re.search(r"Số lượt xem: <span data-article-views>1234</span>", page)
+    assert "Sáng 13/10, huyện khởi công tuyến đường mới." in page
+    assert "Tuyến đường dài 3 km." in page
+    assert "(Toàn cảnh lễ khởi công)" in page
+    assert 'alt="Lãnh đạo huyện cắt băng khởi công"' in page
+    assert "Thanh Tâm" in page and "Phòng Văn hóa và Thông tin" in page
+    assert "Quyết định phê duyệt dự án" in page
+    assert "Tin liên quan công khai" in page and "Tin liên quan nháp" not in page
+    assert "Rất vui!" in page and "Chưa duyệt" not in page
+    assert "a@example.com" not in page
+    assert "facebook.com/sharer/sharer.php?u=http%3A%2F%2Ftestserver%2Ftin-tuc%2F" in page
+    assert "mailto:?subject=" in page and "zalo" in page.lower()
+    # No third-party script: every script is served by the portal itself.
+    for src in re.findall(r"<script[^>]*src=\"([^\"]+)\"", page):
+        assert src.startswith("/static/")
+    assert "<script>" not in page
+    assert "Thêm nhận xét mới" in page
+
+
+def test_hidden_articles_are_invisible_everywhere(client, category, hidden):
+    make_article("Tin công khai về đường", category=category)
+    for article in hidden:
+        assert client.get(article.get_absolute_url()).status_code == 404
+    pages = [
+        client.get(url).content.decode()
+        for url in ["/tin-tuc/", category.get_absolute_url(), "/thong-bao/", "/tim-kiem/?q=bi+mat", "/rss/"]
+    ]
+    pages.append(client.get(f"/rss/{category.slug}/").content.decode())
+    request = RequestFactory().get("/sitemap.xml")
+    response = sitemap(request, sitemaps={"articles": ArticleSitemap, "categories": CategorySitemap})
+    pages.append(response.render().content.decode())
+    for page in pages:
+        assert "bí mật" not in page and "bi-mat" not in page
+    assert "Tin công khai về đường" in pages[0]
+
+
+def test_expired_announcement_leaves_the_box_but_stays_readable(client):
+    from django.template import Context, Template
+
+    past = timezone.now() - timezone.timedelta(hours=1)
+    expired = make_article("Thông báo lịch cúp điện", kind=Article.Kind.ANNOUNCEMENT, show_until=past)
+    make_article("Thông báo tiếp dân", kind=Article.Kind.ANNOUNCEMENT, pinned=True)
+    box = Template("{% load articles_tags %}{% announcements_box %}").render(Context())
+    assert "Thông báo tiếp dân" in box and "lịch cúp điện" not in box
+    assert 'class="box announcements-box"' in box and "box-title" in box
+    assert client.get(expired.get_absolute_url()).status_code == 200
+
+
+def test_announcements_box_holds_eight_in_one_query(django_assert_num_queries):
+    from django.template import Context, Template
+
+    for number in range(10):
+        make_article(f"Thông báo số {number}", kind=Article.Kind.ANNOUNCEMENT, pinned=number == 9)
+    with django_assert_num_queries(1):
+        box = Template("{% load articles_tags %}{% announcements_box %}").render(Context())
+    assert box.count("<li") == 8
+    assert box.index("Thông báo số 9") < box.index("Thông báo số 0")
+
+
+class TestSearchPage:
+    def test_accent_free_search_finds_the_article(self, client, category):
+        make_article("UBND huyện họp thường kỳ tháng 10", category=category)
+        make_article("Đường làng ngõ xóm", category=category)
+        page = client.get("/tim-kiem/", {"q": "hop thuong ky"}).content.decode()
+        assert "họp thường kỳ" in page and "Đường làng" not in page
+        assert "Đường làng ngõ xóm" in client.get("/tim-kiem/", {"q": "duong"}).content.decode()
+
+    @pytest.mark.parametrize(
+        "query", ["", "   ", "%_%", "' OR '1'='1", "<script>alert(1)</script>", "Ωμέγα 😀 中文", "a\x00b"]
+    )
+    def test_any_input_answers_normally(self, client, query):
+        response = client.get("/tim-kiem/", {"q": query})
+        assert response.status_code == 200
+        assert "<script>alert(1)</script>" not in response.content.decode()
+
+    def test_a_ten_thousand_character_query_is_cut_with_a_message(self, client):
+        response = client.get("/tim-kiem/", {"q": "đường " * 2000})
+        assert response.status_code == 200
+        assert "Từ khóa quá dài" in response.content.decode()
+
+
+def test_feeds_list_published_articles(client, category):
+    make_article("Tin RSS", category=category)
+    response = client.get("/rss/")
+    assert response["Content-Type"].startswith("application/rss+xml")
+    assert "Tin RSS" in response.content.decode()
+    assert "Tin RSS" in client.get(f"/rss/{category.slug}/").content.decode()
+    assert "Tin RSS" not in client.get(f"/rss/{make_category().slug}/").content.decode()
+    assert client.get("/rss/khong-co/").status_code == 404
+
+
+class TestComments:
+    @pytest.fixture
+    def article(self, category):
+        return make_article("Tin có nhận xét", category=category)
+
+    def post(self, client, article, **data):
+        fields = {"name": "Nguyễn Văn An", "email": "", "body": "Cảm ơn tin bài.", "website": ""}
+        fields.update(data)
+        return client.post(article.get_absolute_url(), fields, REMOTE_ADDR="203.0.113.7")
+
+    def test_a_comment_is_held_until_approved(self, client, article):
+        response = self.post(client, article)
+        assert response.status_code == 302
+        comment = Comment.objects.get()
+        assert not comment.approved
+        page = client.get(article.get_absolute_url()).content.decode()
+        assert "Nhận xét sẽ hiện sau khi được Ban biên tập duyệt" in page
+        assert "Cảm ơn tin bài." not in page
+        comment.approved = True
+        comment.save()
+        assert "Cảm ơn tin bài." in client.get(article.get_absolute_url()).content.decode()
+
+    def test_the_honeypot_refuses_with_a_reason(self, client, article):
+        response = self.post(client, article, website="http://spam.example")
+        assert response.status_code == 400
+        assert "dấu hiệu gửi tự động" in response.content.decode()
+        assert not Comment.objects.exists()
+
+    def test_too_long_and_empty_comments_are_refused_with_a_reason(self, client, article):
+        page = self.post(client, article, body="x" * 2001).content.decode()
+        assert "tối đa 2.000 ký tự" in page
+        page = self.post(client, article, name="", body="").content.decode()
+        assert "Vui lòng nhập họ tên." in page and "Vui lòng nhập nội dung nhận xét." in page
+        assert not Comment.objects.exists()
+
+    def test_rate_limit_per_visitor_without_keeping_the_address(self, client, article, settings):
+        settings.ARTICLES_COMMENT_RATE = (2, 600)
+        assert self.post(client, article).status_code == 302
+        assert self.post(client, article).status_code == 302
+        response = self.post(client, article)
+        assert response.status_code == 400
+        assert "quá nhiều nhận xét" in response.content.decode()
+        assert Comment.objects.count() == 2
+        keys = list(cache._cache.keys())
+        assert keys and not any("203.0.113.7" in key for key in keys)
+        assert not any("203.0.113.7" in str(value) for value in Comment.objects.values_list())
+
+    def test_no_comment_on_a_hidden_article(self, client, hidden):
+        response = self.post(client, hidden[0])
+        assert response.status_code == 404
+
+
+# Query budgets: every public page costs the same with 5 or 500 articles.
+BUDGET = 12
+
+
+@pytest.fixture(params=[5, 500], ids=["5-articles", "500-articles"])
+def many(request, category):
+    bulk_articles(request.param, category=category)
+    article = Article.objects.order_by("-published_at").first()
+    article.related.add(*Article.objects.order_by("-published_at")[1:4])
+    Comment.objects.create(article=article, name="A", body="B", approved=True)
+    return article
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/tin-tuc/",
+        "/tin-tuc/?category={category}&from_date=2020-01-01&to_date=01/01/2100",
+        "/tin-tuc/?page=last",
+        "/chuyen-muc/{category}/",
+        "/thong-bao/",
+        "/tim-kiem/?q=tin+hang",
+        "/rss/",
+        "/rss/{category}/",
+        "{article}",
+    ],
+)
+def test_public_pages_have_a_query_budget(client, many, category, url, django_assert_max_num_queries):
+    url = url.format(category=category.slug, article=many.get_absolute_url())
+    client.get(url)  # warm caches (site settings, content types) as in production
+    with django_assert_max_num_queries(BUDGET):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_rate_limit_behind_a_trusted_proxy_tells_visitors_apart(client, category, settings):
+    settings.ARTICLES_COMMENT_RATE = (1, 600)
+    settings.STATS_TRUSTED_PROXIES = ["127.0.0.1"]
+    article = make_article("Tin sau proxy", category=category)
+    fields = {"name": "An", "email": "", "body": "Nội dung", "website": ""}
+    for address in ("198.51.100.1", "198.51.100.2"):
+        response = client.post(
+            article.get_absolute_url(), fields, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address
+        )
+        assert response.status_code == 302
+    assert Comment.objects.count() == 2

@@ -1,0 +1,106 @@
+"""What every public page shows around its content: banner, menu, footer, notices."""
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from core.models import MaintenanceNotice, MenuItem, Page, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+@pytest.fixture
+def commune_site():
+    site = SiteSettings.get_solo()
+    site.unit_name = "Ủy ban nhân dân xã Hòa Bình"
+    site.unit_short_name = "UBND xã Hòa Bình"
+    site.governing_agency = "Ủy ban nhân dân xã Hòa Bình"
+    site.editor_in_chief = "Bà Lê Thị Hoa"
+    site.address = "Thôn Đông, xã Hòa Bình"
+    site.phone = "0238 3 111 222"
+    site.email = "ubnd@hoabinh.example.gov.vn"
+    site.licence = "Giấy phép số 01/GP-TTĐT ngày 02/01/2026"
+    site.save()
+    return site
+
+
+def test_banner_and_footer_come_from_the_site_settings(client, commune_site):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ủy ban nhân dân xã Hòa Bình" in html
+    for line in ("Cơ quan chủ quản", "Trưởng Ban Biên tập", "Bà Lê Thị Hoa", "Trụ sở", "0238 3 111 222"):
+        assert line in html
+    assert "ubnd@hoabinh.example.gov.vn" in html
+    assert "Giấy phép số 01/GP-TTĐT" in html
+
+
+def test_changed_settings_show_on_the_next_page_load(client, commune_site):
+    client.get("/")
+    commune_site.unit_name = "Ủy ban nhân dân phường Bến Thủy"
+    commune_site.save()
+    assert "Ủy ban nhân dân phường Bến Thủy" in client.get("/").content.decode()
+
+
+def test_no_template_hard_codes_the_district_level():
+    offenders = [p.name for p in TEMPLATES.rglob("*.html") if "huyện" in p.read_text(encoding="utf-8").lower()]
+    assert offenders == []
+
+
+def test_maintenance_notice_shows_from_when_it_is_set_until_the_downtime_ends(client):
+    now = timezone.now()
+    MaintenanceNotice.objects.create(
+        starts_at=now + timedelta(days=3),
+        ends_at=now + timedelta(days=3, hours=2),
+        message="Cổng tạm ngừng để nâng cấp máy chủ.",
+    )
+    MaintenanceNotice.objects.create(
+        starts_at=now - timedelta(days=2), ends_at=now - timedelta(days=1), message="Đợt bảo trì đã xong."
+    )
+    html = client.get("/").content.decode()
+    assert "Cổng tạm ngừng để nâng cấp máy chủ." in html
+    assert "Đợt bảo trì đã xong." not in html
+
+
+def test_simple_page_is_shown_and_an_unpublished_one_is_not(client):
+    Page.objects.create(title="Giới thiệu", slug="gioi-thieu", body="<p>Huyện ven sông.</p><script>x()</script>")
+    Page.objects.create(title="Bản nháp", slug="ban-nhap", body="<p>Chưa xong</p>", is_published=False)
+    response = client.get("/trang/gioi-thieu/")
+    assert response.status_code == 200
+    assert "Huyện ven sông." in response.content.decode()
+    assert "<script>x()" not in response.content.decode()
+    assert client.get("/trang/ban-nhap/").status_code == 404
+
+
+def test_menu_is_ordered_by_the_administrator(client):
+    page = Page.objects.create(title="Liên hệ", slug="lien-he")
+    MenuItem.objects.create(label="Liên hệ", target=MenuItem.Target.PAGE, page=page, order=20)
+    MenuItem.objects.create(label="Trang chủ", target=MenuItem.Target.HOME, order=10)
+    MenuItem.objects.create(
+        label="Cổng quốc gia", target=MenuItem.Target.URL, url="https://dichvucong.gov.vn", order=30
+    )
+    html = client.get("/").content.decode()
+    menu = html[html.index('class="menu"') :]
+    assert menu.index("Trang chủ") < menu.index("Liên hệ") < menu.index("Cổng quốc gia")
+    assert 'href="/trang/lien-he/"' in menu
+
+
+def test_menu_item_must_say_where_it_points():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        MenuItem(label="Trống", target=MenuItem.Target.PAGE).full_clean()
+    with pytest.raises(ValidationError):
+        MenuItem(label="Lạ", target=MenuItem.Target.URL, url="javascript:alert(1)").full_clean()
+
+
+def test_every_page_has_skip_link_search_and_login(client):
+    html = client.get("/").content.decode()
+    assert 'href="#main"' in html
+    assert 'role="search"' in html
+    assert "Đăng nhập" in html
+    assert 'data-text-size="larger"' in html

@@ -1,0 +1,58 @@
+"""In a real browser, JavaScript off: the counter box and the one-click satisfaction answer."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from stats.demo import seed_stats
+from stats.models import Feedback
+from tests.articles.factories import make_article
+from tests.stats.conftest import BROWSER_UA
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def plain_page(browser, live_server, settings):
+    """A page as a citizen's browser opens it: no JavaScript, an ordinary user agent."""
+    settings.ROOT_URLCONF = "tests.stats.urls_preview"
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="vi-VN", java_script_enabled=False, user_agent=BROWSER_UA
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def test_a_citizen_sees_the_counter_and_answers_without_javascript(plain_page, live_server, screenshot):
+    seed_stats()
+    article = make_article("Lịch tiếp công dân tháng 12")
+    plain_page.goto(f"{live_server.url}/thu-thong-ke/{article.pk}/")
+    box = plain_page.locator(".stats-box")
+    assert box.get_by_role("heading").inner_text().lower() == "thống kê truy cập"
+    total = box.locator('[data-stat="total"]').inner_text()
+    assert "." in total  # Vietnamese grouping: 1.270.000
+    screenshot(plain_page, "page")
+    plain_page.get_by_label("Góp ý thêm (không bắt buộc)").fill("Xin đăng thêm số điện thoại đường dây nóng.")
+    plain_page.get_by_role("button", name="Có", exact=True).click()
+    assert "Cảm ơn bạn đã đánh giá" in plain_page.locator("body").inner_text()
+    screenshot(plain_page, "rated")
+    feedback = Feedback.objects.get()
+    assert feedback.useful and not feedback.approved
+    # The redirect lands on the article page itself; the answer is asked again from the test page.
+    plain_page.goto(f"{live_server.url}/thu-thong-ke/{article.pk}/")
+    plain_page.get_by_role("button", name="Không", exact=True).click()
+    assert "đã đánh giá trang này hôm nay" in plain_page.locator("body").inner_text()
+    assert Feedback.objects.count() == 1
+
+
+def test_the_admin_statistics_page(page, live_server, screenshot):
+    seed_stats()
+    get_user_model().objects.create_superuser("quantri-thu", password="mat-khau-dai-12345")
+    page.goto(live_server.url + "/admin/login/?next=/admin/stats/dailystats/")
+    page.get_by_label("Tên đăng nhập").fill("quantri-thu")
+    page.get_by_label("Mật khẩu").fill("mat-khau-dai-12345")
+    page.get_by_role("button", name="Đăng nhập").click()
+    assert page.locator("figure.stats-chart").count() == 2
+    assert page.locator("figure.stats-chart rect").count() == 30 + 365
+    assert screenshot(page, "admin-dashboard").exists()
