@@ -19,7 +19,8 @@ CATEGORIES = (
     ("Kinh tế", 3, True),
     ("Văn hóa - Xã hội", 4, True),
     ("Cải cách hành chính", 5, True),
-    ("Thông báo", 6, True),
+    # Announcements have their own menu entry and the THÔNG BÁO box, not a category block.
+    ("Thông báo", 6, False),
 )
 
 # Colours of each category's generated pictures (top and bottom of the gradient).

@@ -5,7 +5,8 @@ from html import unescape
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -108,6 +109,11 @@ class ArticleQuerySet(models.QuerySet):
     def for_list(self):
         """What a list card needs: the category joined, the long text columns left unread."""
         return self.select_related("category").defer("body", "search_text", "search_title")
+
+    def newest_per_category(self, per_category):
+        """The ``per_category`` newest articles of every category, in one query (a window function)."""
+        rank = Window(RowNumber(), partition_by=F("category_id"), order_by=(F("published_at").desc(), F("pk").desc()))
+        return self.annotate(rank_in_category=rank).filter(rank_in_category__lte=per_category)
 
     def search(self, query):
         """Accent- and case-free match of every word in title, lead and body; title hits first.

@@ -1,10 +1,22 @@
+from django.conf import settings
+
 from core.models import MaintenanceNotice, MenuItem, SiteSettings
 
 
 def site(request):
     """What every page shows around its content: settings, main menu, maintenance notices."""
+    site_settings = SiteSettings.get_solo()
     return {
-        "site": SiteSettings.get_solo(),
+        "site": site_settings,
         "menu_items": MenuItem.objects.select_related("category", "page"),
         "maintenance_notices": MaintenanceNotice.objects.current(),
+        "canonical_url": canonical_url(request),
+        "measurement_script_url": settings.MEASUREMENT_SCRIPT_URL if site_settings.measurement_site_id else "",
     }
+
+
+def canonical_url(request):
+    """The page's own address without tracking or filter parameters; only the page number is kept."""
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    return f"{url}?page={page}" if page.isdigit() and page != "1" else url

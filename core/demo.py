@@ -1,6 +1,9 @@
 """Demo site settings, pages and menu: a fictional district, Sông Lam, written by the team."""
 
+from articles.models import Category
 from core.models import MenuItem, Page, SiteSettings
+
+FEATURED_CATEGORY_SLUG = "hoat-dong-cua-ubnd"
 
 DEMO_SITE = {
     "portal_name": "Cổng thông tin điện tử",
@@ -43,11 +46,15 @@ DEMO_PAGES = {
 
 
 def seed_site_settings():
-    """Fill the site settings with the demo district, only where they are still at defaults."""
+    """Fill the site settings with the demo district, only where they are still at defaults.
+
+    Runs after the demo articles, so that the home page can feature the district's own news.
+    """
     site = SiteSettings.get_solo()
     if site.unit_name == SiteSettings._meta.get_field("unit_name").default:
         for field, value in DEMO_SITE.items():
             setattr(site, field, value)
+        site.featured_category = Category.objects.filter(slug=FEATURED_CATEGORY_SLUG).first()
         site.save()
 
 

@@ -1,12 +1,55 @@
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
-from core.models import Page
+from articles.models import Article, Category
+from core.models import Page, SiteSettings
 
 
 class HomeView(TemplateView):
-    """The home page: the portal's front page of news, announcements and meetings."""
+    """The front page: the featured article, the latest news and one block per menu category.
+
+    Each part is one query whatever the number of categories (``newest_per_category`` ranks
+    articles with a window function), so the page's cost does not grow with the menu.
+    """
 
     template_name = "core/home.html"
+    latest_count = 6
+    per_category = 4
+
+    def get_context_data(self, **kwargs):
+        news = Article.objects.published().news().for_list()
+        featured = self.featured_article(news)
+        latest = news.exclude(pk=featured.pk) if featured else news
+        return super().get_context_data(
+            featured=featured,
+            latest=latest[: self.latest_count],
+            category_blocks=self.category_blocks(exclude=featured),
+            **kwargs,
+        )
+
+    @staticmethod
+    def featured_article(news):
+        """The newest article of the featured category chosen in the site settings, else the newest news."""
+        category_id = SiteSettings.get_solo().featured_category_id
+        if category_id:
+            featured = news.filter(category_id=category_id).first()
+            if featured:
+                return featured
+        return news.first()
+
+    def category_blocks(self, exclude=None):
+        """[(category, [articles])] for the menu categories that have published articles."""
+        categories = list(Category.objects.in_menu())
+        articles = Article.objects.published().for_list().filter(category__in=categories)
+        if exclude:
+            articles = articles.exclude(pk=exclude.pk)
+        by_category = {}
+        for article in articles.newest_per_category(self.per_category).order_by("rank_in_category"):
+            by_category.setdefault(article.category_id, []).append(article)
+        return [(category, by_category[category.pk]) for category in categories if category.pk in by_category]
 
 
 class PageDetailView(DetailView):
@@ -16,3 +59,27 @@ class PageDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(crumbs=[(self.object.title, self.object.get_absolute_url())], **kwargs)
+
+
+@require_GET
+def switch_language(request):
+    """Footer links choose the interface language (content stays as written).
+
+    A plain link rather than Django's POST ``set_language``: choosing a language changes nothing
+    that matters to security, and pages without a CSRF form can be served from the page cache.
+    """
+    language = request.GET.get("language", "")
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        )
+    return response

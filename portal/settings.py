@@ -6,6 +6,7 @@ file beside ``manage.py``); see ``.env.example`` for every variable.
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -139,6 +140,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -194,6 +196,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# The national measurement tag (SiteSettings.measurement_site_id switches it on): the script's address,
+# as the measurement system publishes it; the Content-Security-Policy admits its origin and no other.
+MEASUREMENT_SCRIPT_URL = env.str("MEASUREMENT_SCRIPT_URL", default="https://emc.gov.vn/js/emc.js")
+MEASUREMENT_SCRIPT_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEASUREMENT_SCRIPT_URL))
 
 # Visitor statistics (stats/PRIVACY.md): proxies whose X-Forwarded-For is believed (addresses or
 # networks, e.g. 127.0.0.1 behind the local nginx), days raw hashed rows are kept before pruning

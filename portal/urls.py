@@ -12,7 +12,6 @@ admin.site.index_title = _("Bảng điều khiển")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("core.urls")),
     path("", include("articles.urls")),
     path("", include("meetings.urls")),

@@ -4,7 +4,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import seed_demo_accounts
-from core.demo import seed_site_settings
+from articles.demo import seed_articles
+from articles.models import Category
+from core.demo import seed_menu, seed_pages, seed_site_settings
+from stats.demo import seed_stats
 
 
 class Command(BaseCommand):
@@ -12,8 +15,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            seed_site_settings()
             accounts = seed_demo_accounts()
+            seed_articles()
+            seed_site_settings()
+            seed_pages()
+            seed_menu(Category.objects.in_menu())
+            seed_stats()
         self.stdout.write(self.style.SUCCESS("Nội dung mẫu đã sẵn sàng. Tài khoản mẫu (đăng nhập tại /admin/):"))
         for account in accounts:
             self.stdout.write(f"  {account.role.group_name:<22} {account.username:<10} {account.password}")
