@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
@@ -83,3 +84,17 @@ def switch_language(request):
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         )
     return response
+
+
+ROBOTS_DISALLOW = ("/admin/", "/bien-tap/", "/tim-kiem/", "/ngon-ngu/", "/danh-gia/")
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read everything public except the back office and endless search pages.
+
+    Touches neither the database nor the session: it is the portal's cheapest response.
+    """
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap-index'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

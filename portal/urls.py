@@ -2,9 +2,16 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
+
+from articles.sitemaps import ArticleSitemap, CategorySitemap
+from core.sitemaps import PageSitemap
+from core.views import robots_txt
+
+SITEMAPS = {"tin-bai": ArticleSitemap, "chuyen-muc": CategorySitemap, "trang": PageSitemap}
 
 admin.site.site_header = _("Quản trị cổng thông tin")
 admin.site.site_title = _("Quản trị cổng thông tin")
@@ -12,6 +19,11 @@ admin.site.index_title = _("Bảng điều khiển")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", robots_txt, name="robots"),
+    path(
+        "sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}, name="sitemap-index"
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("core.urls")),
     path("", include("articles.urls")),
     path("", include("meetings.urls")),
