@@ -21,3 +21,9 @@ def json_ld(data):
     """
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """Page numbers around the current one, with an ellipsis for the gaps: 1 … 4 5 [6] 7 8 … 40."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

@@ -42,3 +42,18 @@
     apply(STEPS[index]);
   });
 })();
+
+/* The main menu folds behind a "Menu" button on phones; without JavaScript it simply stays open. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest(".menu-toggle");
+    if (!toggle) {
+      return;
+    }
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    document.getElementById(toggle.getAttribute("aria-controls")).classList.toggle("open", open);
+  });
+})();

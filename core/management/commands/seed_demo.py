@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import seed_demo_accounts
+from accounts.roles import sync_roles
 from articles.demo import seed_articles
 from articles.models import Category
 from core.demo import seed_menu, seed_pages, seed_site_settings
@@ -15,6 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
+            sync_roles()  # the groups exist after migrate; this also restores them after a flush
             accounts = seed_demo_accounts()
             seed_articles()
             seed_site_settings()
