@@ -15,10 +15,7 @@ def visitor_stats():
     return {"figures": services.figures()}
 
 
-@register.inclusion_tag("stats/includes/satisfaction_rating.html", takes_context=True)
-def satisfaction_rating(context, obj):
+@register.inclusion_tag("stats/includes/satisfaction_rating.html")
+def satisfaction_rating(obj):
     """“Thông tin này có hữu ích với bạn không?” under an article or a meeting."""
-    return {
-        "form": FeedbackForm(initial={"target": target_of(obj)}),
-        "csrf_token": context.get("csrf_token"),
-    }
+    return {"form": FeedbackForm(initial={"target": target_of(obj)})}

@@ -29,7 +29,7 @@ def messages_of(response):
 def test_the_form_works_without_javascript(article):
     request = RequestFactory().get("/")
     html = Template("{% load stats_tags %}{% satisfaction_rating article %}").render(
-        Context({"article": article, "request": request, "csrf_token": "tok"})
+        Context({"article": article, "request": request})
     )
     assert "Thông tin này có hữu ích với bạn không?" in html
     assert 'method="post"' in html and 'action="/danh-gia/"' in html
