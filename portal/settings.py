@@ -203,8 +203,9 @@ MEASUREMENT_SCRIPT_URL = env.str("MEASUREMENT_SCRIPT_URL", default="https://emc.
 MEASUREMENT_SCRIPT_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEASUREMENT_SCRIPT_URL))
 
 # Visitor statistics (README, "Visitor statistics and personal data"): proxies whose X-Forwarded-For
-# is believed (addresses or networks, e.g. 127.0.0.1 behind the local nginx), days raw hashed rows are kept before pruning
-# (daily figures stay), seconds the widget's figures are cached (60 at most), the article-view window.
+# is believed (addresses or networks, e.g. 127.0.0.1 behind the local nginx), days raw hashed rows
+# are kept before pruning (daily figures stay), seconds the widget's figures are cached (60 at most),
+# the article-view window.
 STATS_TRUSTED_PROXIES = env.list("STATS_TRUSTED_PROXIES", default=[])
 STATS_RETENTION_DAYS = env.int("STATS_RETENTION_DAYS", default=30)
 STATS_CACHE_SECONDS = min(env.int("STATS_CACHE_SECONDS", default=60), 60)
