@@ -132,3 +132,10 @@ def test_pagination_shows_where_the_reader_is(client):
     assert '<span class="current" aria-current="page">4</span>' in nav
     assert 'href="?page=1"' in nav and 'rel="prev" href="?page=3"' in nav and 'rel="next" href="?page=5"' in nav
     assert "…" in nav
+
+
+def test_article_page_asks_whether_it_was_useful(client):
+    article = make_article("Lịch tiếp công dân tháng 12")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Thông tin này có hữu ích với bạn không?" in html
+    assert f'value="articles.article:{article.pk}"' in html
