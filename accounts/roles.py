@@ -55,7 +55,11 @@ SECRETARY = Role(
     key="secretary",
     group_name="Thư ký",
     label=_("Thư ký"),
-    permissions=(),
+    permissions=(
+        *_crud("meetings", "meeting", "official", "attendee", "agendaitem", "task", "document"),
+        # To link a meeting to the news that covered it (the admin's article autocomplete).
+        "articles.view_article",
+    ),
 )
 
 ROLES = (ADMINISTRATOR, EDITOR_IN_CHIEF, PRESS_OFFICER, SECRETARY)

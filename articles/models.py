@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import NFCCharField, NFCTextField, RichTextField
-from core.text import fold, slugify_vi
+from core.text import fold, unique_slug
 from core.uploads import DatedUploadTo, validate_document, validate_image
 
 # A query longer than this is cut: nobody types more, and a longer LIKE pattern only costs.
@@ -24,17 +24,6 @@ _TAG = re.compile(r"<[^>]+>")
 def html_to_text(html):
     """Plain text of a stored rich text, for the search column and feeds."""
     return " ".join(unescape(_TAG.sub(" ", html or "")).split())
-
-
-def unique_slug(model, text, *, exclude_pk=None, max_length=200):
-    """A slug from a Vietnamese text, with ``-2``, ``-3``… added until no other row has it."""
-    base = slugify_vi(text, max_length=max_length - 6) or "bai-viet"
-    others = model._default_manager.exclude(pk=exclude_pk)
-    slug, number = base, 1
-    while others.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 def search_terms(query):
@@ -75,7 +64,7 @@ class Category(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Category, self.name, exclude_pk=self.pk, max_length=160)
+            self.slug = unique_slug(Category, self.name, exclude_pk=self.pk, max_length=160, fallback="chuyen-muc")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -244,7 +233,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
+            self.slug = unique_slug(Article, self.title, exclude_pk=self.pk, fallback="bai-viet")
         self.refresh_search_columns()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}

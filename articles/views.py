@@ -18,8 +18,9 @@ from articles import services
 from articles.filters import ArticleFilter
 from articles.forms import CommentForm
 from articles.models import SEARCH_MAX_LENGTH, Article, Category, Comment
-from core.models import SiteSettings
+from core.models import site_settings
 from core.uploads import DatedUploadTo, reencode_image
+from meetings.models import Meeting
 
 
 class PublicArticleMixin:
@@ -116,7 +117,7 @@ class SearchView(PublicArticleMixin, ListView):
 
 
 def detail_queryset(queryset):
-    """What the article page shows besides the article: attachments, public related articles, comments."""
+    """What the article page shows besides the article: attachments, related articles and meetings, comments."""
     return queryset.select_related("category").prefetch_related(
         "attachments",
         Prefetch(
@@ -125,6 +126,7 @@ def detail_queryset(queryset):
             to_attr="public_related",
         ),
         Prefetch("comments", queryset=Comment.objects.approved(), to_attr="approved_comments"),
+        Prefetch("meetings", queryset=Meeting.objects.public().order_by("-starts_at"), to_attr="public_meetings"),
     )
 
 
@@ -160,7 +162,7 @@ class ArticleDetailView(DetailView):
 
     def structured_data(self, url):
         """schema.org NewsArticle, so that search engines and Zalo/Facebook previews read the article right."""
-        article, site = self.object, SiteSettings.get_solo()
+        article, site = self.object, site_settings(self.request)
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",

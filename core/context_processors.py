@@ -1,17 +1,17 @@
 from django.conf import settings
 
-from core.models import MaintenanceNotice, MenuItem, SiteSettings
+from core.models import MaintenanceNotice, MenuItem, site_settings
 
 
 def site(request):
     """What every page shows around its content: settings, main menu, maintenance notices."""
-    site_settings = SiteSettings.get_solo()
+    site = site_settings(request)
     return {
-        "site": site_settings,
+        "site": site,
         "menu_items": MenuItem.objects.select_related("category", "page"),
         "maintenance_notices": MaintenanceNotice.objects.current(),
         "canonical_url": canonical_url(request),
-        "measurement_script_url": settings.MEASUREMENT_SCRIPT_URL if site_settings.measurement_site_id else "",
+        "measurement_script_url": settings.MEASUREMENT_SCRIPT_URL if site.measurement_site_id else "",
     }
 
 

@@ -81,6 +81,13 @@ class SiteSettings(SingletonModel):
         return str(self._meta.verbose_name)
 
 
+def site_settings(request):
+    """The site settings, read once per request however many parts of the page need them."""
+    if not hasattr(request, "_site_settings"):
+        request._site_settings = SiteSettings.get_solo()
+    return request._site_settings
+
+
 class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)

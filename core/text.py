@@ -25,3 +25,14 @@ def slugify_vi(text, max_length=None):
     if max_length:
         slug = slug[:max_length].rstrip("-")
     return slug
+
+
+def unique_slug(model, text, *, exclude_pk=None, max_length=200, fallback="trang"):
+    """A slug from a Vietnamese text, with ``-2``, ``-3``… added until no other row has it."""
+    base = slugify_vi(text, max_length=max_length - 6) or fallback
+    others = model._default_manager.exclude(pk=exclude_pk)
+    slug, number = base, 1
+    while others.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug

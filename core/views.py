@@ -6,11 +6,12 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
 from articles.models import Article, Category
-from core.models import Page, SiteSettings
+from core.models import Page, site_settings
+from meetings.models import Meeting
 
 
 class HomeView(TemplateView):
-    """The front page: the featured article, the latest news and one block per menu category.
+    """The front page: featured article, latest news, a block per menu category, meetings.
 
     Each part is one query whatever the number of categories (``newest_per_category`` ranks
     articles with a window function), so the page's cost does not grow with the menu.
@@ -19,22 +20,24 @@ class HomeView(TemplateView):
     template_name = "core/home.html"
     latest_count = 6
     per_category = 4
+    meetings_count = 3
 
     def get_context_data(self, **kwargs):
         news = Article.objects.published().news().for_list()
-        featured = self.featured_article(news)
+        featured = self.featured_article(news, site_settings(self.request).featured_category_id)
         latest = news.exclude(pk=featured.pk) if featured else news
         return super().get_context_data(
             featured=featured,
             latest=latest[: self.latest_count],
             category_blocks=self.category_blocks(exclude=featured),
+            upcoming_meetings=Meeting.objects.public().for_list().upcoming()[: self.meetings_count],
+            recent_meetings=Meeting.objects.public().for_list().recent()[: self.meetings_count],
             **kwargs,
         )
 
     @staticmethod
-    def featured_article(news):
+    def featured_article(news, category_id):
         """The newest article of the featured category chosen in the site settings, else the newest news."""
-        category_id = SiteSettings.get_solo().featured_category_id
         if category_id:
             featured = news.filter(category_id=category_id).first()
             if featured:

@@ -10,8 +10,14 @@ from django.views.static import serve
 from articles.sitemaps import ArticleSitemap, CategorySitemap
 from core.sitemaps import PageSitemap
 from core.views import robots_txt
+from meetings.sitemaps import MeetingSitemap
 
-SITEMAPS = {"tin-bai": ArticleSitemap, "chuyen-muc": CategorySitemap, "trang": PageSitemap}
+SITEMAPS = {
+    "tin-bai": ArticleSitemap,
+    "chuyen-muc": CategorySitemap,
+    "cuoc-hop": MeetingSitemap,
+    "trang": PageSitemap,
+}
 
 admin.site.site_header = _("Quản trị cổng thông tin")
 admin.site.site_title = _("Quản trị cổng thông tin")

@@ -12,4 +12,5 @@ ANNOUNCEMENTS_IN_BOX = 8
 @register.inclusion_tag("articles/includes/announcements_box.html")
 def announcements_box():
     """Current announcements, pinned first, in one query."""
-    return {"announcements": list(Article.objects.current_announcements()[:ANNOUNCEMENTS_IN_BOX])}
+    announcements = Article.objects.current_announcements().only("title", "slug", "published_at", "pinned")
+    return {"announcements": list(announcements[:ANNOUNCEMENTS_IN_BOX])}

@@ -8,6 +8,7 @@ from accounts.roles import sync_roles
 from articles.demo import seed_articles
 from articles.models import Category
 from core.demo import seed_menu, seed_pages, seed_site_settings
+from meetings.demo import seed_meetings
 from stats.demo import seed_stats
 
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             sync_roles()  # the groups exist after migrate; this also restores them after a flush
             accounts = seed_demo_accounts()
             seed_articles()
+            seed_meetings()
             seed_site_settings()
             seed_pages()
             seed_menu(Category.objects.in_menu())

@@ -1,0 +1,132 @@
+"""One admin page records a whole meeting: attendees, agenda, tasks and documents as inlines."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from meetings import services
+from meetings.models import AgendaItem, Attendee, Document, Meeting, Official, Task
+
+
+@admin.register(Official)
+class OfficialAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "office", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    list_filter = ["is_active", "office"]
+    search_fields = ["name", "position", "office"]
+
+
+class AttendeeFormSet(BaseInlineFormSet):
+    """A meeting has one chair; a second person leading it is a co-chair."""
+
+    def clean(self):
+        super().clean()
+        chairs = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("role") == Attendee.Role.CHAIR
+        ]
+        if len(chairs) > 1:
+            raise ValidationError(
+                _("Một cuộc họp chỉ có một người chủ trì; người cùng chủ trì hãy chọn vai trò “Đồng chủ trì”.")
+            )
+
+
+class MeetingChildInline:
+    """Inlines whose choices (presenter, agenda item) are limited to the meeting being edited."""
+
+    def limit_to_meeting(self, request, queryset):
+        object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+        return queryset.filter(meeting_id=object_id) if object_id else queryset.none()
+
+
+class AttendeeInline(admin.TabularInline):
+    model = Attendee
+    formset = AttendeeFormSet
+    fields = ["order", "official", "name", "position", "office", "role", "attendance", "represents"]
+    autocomplete_fields = ["official"]
+    extra = 3
+
+
+class AgendaItemInline(MeetingChildInline, admin.StackedInline):
+    model = AgendaItem
+    fields = [("order", "number"), "title", ("presenter", "presenter_office"), "summary", "outcome", "is_public"]
+    extra = 1
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "presenter":
+            kwargs["queryset"] = self.limit_to_meeting(request, Attendee.objects.all())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class TaskInline(admin.TabularInline):
+    model = Task
+    fields = ["order", "description", "responsible_office", "deadline", "status"]
+    extra = 1
+
+
+class DocumentInline(MeetingChildInline, admin.TabularInline):
+    model = Document
+    fields = ["order", "kind", "title", "file", "agenda_item", "status", "published_at"]
+    extra = 1
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agenda_item":
+            kwargs["queryset"] = self.limit_to_meeting(request, AgendaItem.objects.all())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    inlines = [AttendeeInline, AgendaItemInline, TaskInline, DocumentInline]
+    list_display = ["title", "kind", "starts_at", "status", "is_public", "chair_name"]
+    list_filter = ["status", "kind", "is_public", "starts_at"]
+    date_hierarchy = "starts_at"
+    search_fields = ["title", "location", "body"]
+    autocomplete_fields = ["articles"]
+    actions = ["copy_selected_as_next"]
+    change_form_template = "admin/meetings/meeting/change_form.html"
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "body", ("starts_at", "ends_at"), "location", "status"]}),
+        (_("Nội dung"), {"fields": ["summary", "conclusion"]}),
+        (_("Công khai và tin bài"), {"fields": ["is_public", "articles"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_list()
+
+    @admin.display(description=_("chủ trì"))
+    def chair_name(self, meeting):
+        return meeting.chair.name if meeting.chair else "—"
+
+    def get_urls(self):
+        copy_view = self.admin_site.admin_view(require_POST(self.copy_as_next_view))
+        return [
+            path("<path:object_id>/sao-chep-ky-sau/", copy_view, name="meetings_meeting_copy_next"),
+            *super().get_urls(),
+        ]
+
+    def copy_as_next_view(self, request, object_id):
+        """The “copy as next meeting” button: lands on the new meeting, ready for its agenda."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        meeting = get_object_or_404(Meeting, pk=object_id)
+        copy = services.copy_as_next(meeting)
+        self.message_user(
+            request,
+            _("Đã tạo “%(title)s” từ cuộc họp trước: cùng thành phần, chương trình để trống.") % {"title": copy},
+            messages.SUCCESS,
+        )
+        return redirect(reverse("admin:meetings_meeting_change", args=[copy.pk]))
+
+    @admin.action(description=_("Sao chép thành cuộc họp kỳ sau"), permissions=["add"])
+    def copy_selected_as_next(self, request, queryset):
+        for meeting in queryset:
+            services.copy_as_next(meeting)
+        self.message_user(request, _("Đã tạo %(count)d cuộc họp kỳ sau.") % {"count": queryset.count()})

@@ -1,0 +1,37 @@
+"""Filters of the public meeting list: year, month, kind and body."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import Meeting
+
+MONTHS = [(month, _("Tháng %(month)d") % {"month": month}) for month in range(1, 13)]
+
+
+class MeetingFilter(django_filters.FilterSet):
+    """A value that does not fit (year 99999, month 13…) is ignored and shown as an error, never a 500."""
+
+    year = django_filters.NumberFilter(
+        field_name="starts_at",
+        lookup_expr="year",
+        label=_("Năm"),
+        min_value=1990,
+        max_value=2100,
+        decimal_places=0,
+        widget=forms.NumberInput(attrs={"min": 1990, "max": 2100}),
+    )
+    month = django_filters.ChoiceFilter(
+        field_name="starts_at", lookup_expr="month", label=_("Tháng"), choices=MONTHS, empty_label=_("Cả năm")
+    )
+    kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, label=_("Loại"), empty_label=_("Tất cả"))
+    body = django_filters.ChoiceFilter(label=_("Cơ quan tổ chức"), empty_label=_("Tất cả"))
+
+    class Meta:
+        model = Meeting
+        fields = ["year", "month", "kind", "body"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = Meeting.objects.public().order_by("body").values_list("body", flat=True).distinct()
+        self.filters["body"].extra["choices"] = [(body, body) for body in bodies]
