@@ -8,7 +8,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản và phân quyền")
 
     def ready(self):
+        from accounts import audit
         from accounts.roles import sync_roles
 
+        audit.connect()
         # Permissions only exist once every app has migrated, so roles get theirs afterwards.
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="accounts.sync_roles")

@@ -35,7 +35,6 @@ def seed_demo_accounts():
                 "first_name": given_name,
                 "last_name": family_name,
                 "is_staff": True,
-                "is_superuser": account.role is roles.ADMINISTRATOR,
                 "email": f"{account.username}@example.gov.vn",
             },
         )

@@ -17,7 +17,8 @@ class Role:
     key: str
     group_name: str
     label: str
-    permissions: tuple[str, ...]
+    permissions: tuple[str, ...] = ()
+    every_permission: bool = False
 
 
 def _crud(app_label, *models, actions=("add", "change", "delete", "view")):
@@ -28,10 +29,8 @@ ADMINISTRATOR = Role(
     key="administrator",
     group_name="Quản trị hệ thống",
     label=_("Quản trị hệ thống"),
-    permissions=(
-        *_crud("auth", "user", "group"),
-        *_crud("core", "sitesettings", actions=("change", "view")),
-    ),
+    # User accounts, roles, site settings, the audit trail, log-in lock-outs: everything.
+    every_permission=True,
 )
 EDITOR_IN_CHIEF = Role(
     key="editor_in_chief",
@@ -40,6 +39,10 @@ EDITOR_IN_CHIEF = Role(
     permissions=(
         *_crud("articles", "article", "category", "attachment", "comment"),
         "articles.publish_article",
+        "stats.view_dailystats",
+        "stats.view_feedback",
+        "stats.change_feedback",
+        "meetings.view_meeting",
     ),
 )
 PRESS_OFFICER = Role(
@@ -76,4 +79,7 @@ def sync_roles(using="default", **kwargs):
         create_permissions(app_config, verbosity=0, using=using)
     for role in ROLES:
         group, _created = Group.objects.get_or_create(name=role.group_name)
-        group.permissions.set([_permission(p) for p in role.permissions])
+        if role.every_permission:
+            group.permissions.set(Permission.objects.all())
+        else:
+            group.permissions.set([_permission(p) for p in role.permissions])

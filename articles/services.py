@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from accounts import audit
 from articles.models import Article, Comment
 from core.uploads import open_image
 
@@ -55,7 +56,8 @@ def publish_article(*, article: Article, by, at=None) -> Article:
     article.status = Article.Status.PUBLISHED
     article.published_at = at or timezone.now()
     article.updated_by = by
-    article.save(update_fields=["status", "published_at", "updated_by", "updated_at", "slug"])
+    with audit.as_action(audit.Action.PUBLISH):
+        article.save(update_fields=["status", "published_at", "updated_by", "updated_at", "slug"])
     return article
 
 
@@ -66,7 +68,8 @@ def withdraw_article(*, article: Article, by) -> Article:
         raise PermissionDenied(_("Chỉ Trưởng ban biên tập mới được gỡ tin bài."))
     article.status = Article.Status.WITHDRAWN
     article.updated_by = by
-    article.save(update_fields=["status", "updated_by", "updated_at"])
+    with audit.as_action(audit.Action.WITHDRAW):
+        article.save(update_fields=["status", "updated_by", "updated_at"])
     return article
 
 

@@ -5,6 +5,7 @@ file beside ``manage.py``); see ``.env.example`` for every variable.
 """
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_ckeditor_5",
     "solo",
+    "axes",
     "core",
     "accounts",
     "articles",
@@ -54,9 +56,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.audit.AuditContextMiddleware",
+    "accounts.middleware.PasswordChangeRequiredMiddleware",
     "stats.middleware.VisitorStatsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.csp.PortalCSPMiddleware",
+    # Last, as django-axes asks: it answers locked-out log-ins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -97,7 +104,44 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.VietnameseCommonPasswordValidator"},
 ]
+
+# Log-in throttling (django-axes): after AXES_FAILURE_LIMIT failures the pair of account name and
+# address waits AXES_COOLOFF_MINUTES; administrators unlock in the admin (Axes › Access attempts).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# The client address: REMOTE_ADDR, or X-Forwarded-For when the portal runs behind the local nginx.
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+# Content-Security-Policy (django-csp): only the portal's own scripts, styles, fonts and images on
+# public pages; the admin also allows the inline styles CKEditor 5 writes (core/csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],  # plus the video hosts that core.html.IFRAME_HOSTS allows (core/csp.py)
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Language and time: Vietnamese first, dates as 13/10/2021 14:31 (portal/formats).
 LANGUAGE_CODE = "vi"

@@ -1,0 +1,35 @@
+"""The Content-Security-Policy of each response: strict on public pages, what CKEditor needs in the admin."""
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+
+from core.html import IFRAME_HOSTS
+from core.models import site_settings
+
+# CKEditor 5 writes <style> elements and inline styles, and previews pasted images as blob: URLs.
+ADMIN_ADDITIONS = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
+
+
+class PortalCSPMiddleware(CSPMiddleware):
+    """django-csp with two additions computed per request.
+
+    - Videos embedded in articles come only from the hosts the sanitizer lets through.
+    - The national measurement script's origin is admitted (scripts, beacons, pixels) only once an
+      administrator has entered the portal's measurement site ID, and no other origin ever is.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        additions = {"frame-src": sorted(f"https://{host}" for host in IFRAME_HOSTS)}
+        if request.path.startswith("/admin/"):
+            additions.update(ADMIN_ADDITIONS)
+        elif self.is_page(response) and site_settings(request).measurement_site_id:
+            origin = [settings.MEASUREMENT_SCRIPT_ORIGIN]
+            additions.update({"script-src": origin, "connect-src": origin, "img-src": origin})
+        parts.update = {**additions, **(parts.update or {})}
+        return parts
+
+    @staticmethod
+    def is_page(response):
+        """An HTML page that rendered (an error page may have been served because the database is down)."""
+        return response.get("Content-Type", "").startswith("text/html") and response.status_code < 500
