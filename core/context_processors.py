@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 
 from core.models import MaintenanceNotice, MenuItem, site_settings
 
@@ -17,6 +18,9 @@ def site(request):
 
 def canonical_url(request):
     """The page's own address without tracking or filter parameters; only the page number is kept."""
-    url = request.build_absolute_uri(request.path)
+    try:
+        url = request.build_absolute_uri(request.path)
+    except DisallowedHost:  # the 400 page answering a request for a host that is not ours
+        return ""
     page = request.GET.get("page", "")
     return f"{url}?page={page}" if page.isdigit() and page != "1" else url
