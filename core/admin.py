@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from solo.admin import SingletonModelAdmin
 
@@ -7,6 +8,7 @@ from core.models import MaintenanceNotice, MenuItem, Page, SiteSettings
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(SingletonModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["portal_name", "unit_name", "unit_short_name", "unit_level", "emblem"]}),
         (_("Trang chủ và đo lường"), {"fields": ["featured_category", "measurement_site_id"]}),

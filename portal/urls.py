@@ -36,7 +36,11 @@ urlpatterns = [
     path("", include("stats.urls")),
 ]
 
+
+def serve_media(request, path):
+    """Uploads, when no nginx serves them (development, tests): read from MEDIA_ROOT at request time."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
