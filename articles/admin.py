@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from articles import services
 from articles.forms import ArticleAdminForm
 from articles.models import Article, Attachment, Category, Comment, search_terms
+from core.uploads import files_removed_on_failure
 
 
 @admin.register(Category)
@@ -101,9 +102,10 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
-        if "image" in form.changed_data:
-            services.update_image_renditions(article=obj)
+        with files_removed_on_failure(obj):
+            super().save_model(request, obj, form, change)
+            if "image" in form.changed_data:
+                services.update_image_renditions(article=obj)
         moved = wanted_status != old_status or (previous and wanted_at != previous["published_at"])
         if not moved:
             return

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Cài đặt cổng thông tin")
+
+    def ready(self):
+        from core import pagecache
+
+        pagecache.connect()

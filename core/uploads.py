@@ -10,10 +10,12 @@ import os
 import secrets
 import warnings
 import zipfile
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -162,3 +164,22 @@ class DatedUploadTo:
 
     def __eq__(self, other):
         return isinstance(other, DatedUploadTo) and other.folder == self.folder
+
+
+@contextmanager
+def files_removed_on_failure(instance):
+    """Delete the files stored for ``instance`` inside the block if the block fails.
+
+    A failure after a file reached the disk (a full disk while writing the renditions, a database
+    error) rolls the row back; without this the file would stay behind as an orphan.
+    """
+    fields = [field for field in instance._meta.concrete_fields if isinstance(field, models.FileField)]
+    before = {field.name: getattr(instance, field.name).name for field in fields}
+    try:
+        yield
+    except BaseException:
+        for field in fields:
+            stored = getattr(instance, field.name)
+            if stored.name and stored.name != before[field.name]:
+                stored.storage.delete(stored.name)
+        raise

@@ -1,5 +1,9 @@
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseRedirect
+from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
@@ -101,3 +105,19 @@ def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap-index'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """The 500 handler: a Vietnamese page that needs neither the database nor a context processor.
+
+    When the error is the database being unreachable, the answer is 503 "Hệ thống đang bảo trì…"
+    with Retry-After, so that browsers and monitors know it is temporary; the connection is
+    re-established by the next request once PostgreSQL is back (CONN_HEALTH_CHECKS).
+    """
+    error = sys.exc_info()[1]
+    unavailable = isinstance(error, OperationalError | InterfaceError)
+    template = loader.get_template("503.html" if unavailable else "500.html")
+    response = HttpResponse(template.render(), status=503 if unavailable else 500)
+    if unavailable:
+        response["Retry-After"] = "60"
+    return response

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "accounts.audit.AuditContextMiddleware",
     "accounts.middleware.PasswordChangeRequiredMiddleware",
     "stats.middleware.VisitorStatsMiddleware",
+    # Below the counter, so that pages served from the cache are counted too (core/pagecache.py).
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.PortalCSPMiddleware",
@@ -90,12 +92,24 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # A database that does not answer costs a visitor seconds, not minutes: the 503 page comes fast.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", 2))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, otherwise memory local to each process.
+# Cache: Redis when REDIS_URL is set, otherwise memory local to each process (fine for one process;
+# several processes or servers need Redis, or an edit shows only after PAGE_CACHE_SECONDS).
+# Anonymous readers get public pages from it for at most PAGE_CACHE_SECONDS (0 turns it off).
+PAGE_CACHE_SECONDS = min(env.int("PAGE_CACHE_SECONDS", default=60), 60)
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ForgivingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

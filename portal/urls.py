@@ -19,6 +19,8 @@ SITEMAPS = {
     "trang": PageSitemap,
 }
 
+handler500 = "core.views.server_error"
+
 admin.site.site_header = _("Quản trị cổng thông tin")
 admin.site.site_title = _("Quản trị cổng thông tin")
 admin.site.index_title = _("Bảng điều khiển")

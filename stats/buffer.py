@@ -14,6 +14,7 @@ Redis must keep its data across restarts (``appendonly yes``) for the buffer to 
 """
 
 import datetime
+import time
 import uuid
 from functools import lru_cache
 
@@ -68,15 +69,27 @@ return 0
 """
 
 
+# After Redis fails, counting goes to the database for this long before Redis is tried again.
+RETRY_AFTER_SECONDS = 30
+_down_until = 0.0
+
+
 def enabled() -> bool:
-    return bool(getattr(settings, "STATS_REDIS_URL", ""))
+    """Counting goes through Redis: configured, and not failed in the last RETRY_AFTER_SECONDS."""
+    return bool(getattr(settings, "STATS_REDIS_URL", "")) and time.monotonic() >= _down_until
+
+
+def mark_down() -> None:
+    """Redis did not answer: count in the database for a while rather than wait on it each request."""
+    global _down_until
+    _down_until = time.monotonic() + RETRY_AFTER_SECONDS
 
 
 @lru_cache(maxsize=4)
 def _client(url):
     import redis
 
-    return redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
+    return redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=1)
 
 
 def client():

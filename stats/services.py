@@ -199,10 +199,7 @@ def count_request(request, *, article_id=None, now=None) -> None:
     now = now or timezone.now()
     day = timezone.localdate(now)
     visitor = request_visitor(request, day=day)
-    if buffer.enabled():
-        buffer.record(visitor=visitor, day=day, now=now, article_id=article_id)
-        if buffer.flush_due():
-            buffer.flush()
+    if buffer.enabled() and _counted_in_redis(visitor=visitor, day=day, now=now, article_id=article_id):
         return
     if connection.vendor == "postgresql":
         count_in_one_statement(visitor=visitor, day=day, now=now, article_id=article_id)
@@ -211,6 +208,26 @@ def count_request(request, *, article_id=None, now=None) -> None:
         record_visit(visitor=visitor, day=day, now=now)
         if article_id is not None:
             record_article_view(visitor=visitor, article_id=article_id, day=day, now=now)
+
+
+def _counted_in_redis(**page) -> bool:
+    """Count through the Redis buffer; False when Redis is unreachable, so the database counts instead.
+
+    No count is lost while Redis is down. A visitor seen both before and during an outage may be
+    counted once more that day, since the two stores cannot see each other's dedup keys.
+    """
+    try:
+        buffer.record(**page)
+    except Exception:
+        logger.warning("Visitor statistics: Redis unreachable, counting in the database", exc_info=True)
+        buffer.mark_down()
+        return False
+    try:
+        if buffer.flush_due():
+            buffer.flush()
+    except Exception:
+        logger.warning("Visitor statistics: the Redis buffer could not be flushed yet", exc_info=True)
+    return True
 
 
 def count_in_one_statement(*, visitor: str, day, now, article_id=None) -> None:

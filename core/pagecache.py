@@ -1,0 +1,119 @@
+"""The page cache: anonymous readers get public pages from the cache, never stale after an edit.
+
+Every key carries a *content generation*. Saving or deleting anything a public page shows
+(articles, categories, comments, pages, menu, settings, meetings…) bumps the generation, so all
+cached pages are replaced at once; nothing has to know which pages showed what. Entries also
+expire after at most PAGE_CACHE_SECONDS (≤ 60 s: the visitor counter in every page may lag no
+more), and never outlive the next scheduled publication, so a scheduled article appears on time.
+
+Counting is unaffected: VisitorStatsMiddleware sits above this middleware and sees cached
+responses like fresh ones; the article a cached page shows is stored with it.
+"""
+
+import hashlib
+from contextlib import suppress
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from solo.models import SingletonModel
+
+GENERATION_KEY = "page:generation"
+NO_CACHE_PREFIXES = ("/admin/", "/bien-tap/", "/ngon-ngu/", "/danh-gia/", "/static/", "/media/")
+# Apps whose rows appear on public pages; the visitor counter's own tables change every request.
+CONTENT_APPS = frozenset({"articles", "core", "meetings"})
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = int(timezone.now().timestamp() * 1000)  # a fresh cache never reuses an old generation
+        cache.add(GENERATION_KEY, value, timeout=None)
+    return value
+
+
+def bump_generation(**kwargs):
+    """Something public changed: every cached page is from now on a miss."""
+    with suppress(ValueError):  # no generation yet (or Redis down): no page was cached under one
+        cache.incr(GENERATION_KEY)
+
+
+def _content_changed(sender, created=False, instance=None, **kwargs):
+    if created and isinstance(instance, SingletonModel):
+        return  # settings appearing with their defaults on first read: the pages showed those already
+    if sender._meta.app_label in CONTENT_APPS or sender._meta.label == "stats.StatsSettings":
+        bump_generation()
+
+
+def connect():
+    post_save.connect(_content_changed, dispatch_uid="pagecache-save")
+    post_delete.connect(_content_changed, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(_content_changed, dispatch_uid="pagecache-m2m")
+
+
+def seconds_to_live(current_generation):
+    """PAGE_CACHE_SECONDS, or less when a scheduled article is due sooner (read once per generation)."""
+    limit = settings.PAGE_CACHE_SECONDS
+    key = f"page:next-publication:{current_generation}"
+    due = cache.get(key)
+    if due is None:
+        Article = apps.get_model("articles", "Article")
+        upcoming = Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        due = upcoming.order_by("published_at").values_list("published_at", flat=True).first() or 0
+        cache.set(key, due, timeout=limit)
+    if due:
+        limit = min(limit, max(int((due - timezone.now()).total_seconds()), 0))
+    return limit
+
+
+def cacheable_request(request):
+    """Anonymous GET (or HEAD) of a public page: no session, no flash message pending."""
+    if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+        return False
+    if request.path.startswith(NO_CACHE_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def cacheable_response(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    return "private" not in response.get("Cache-Control", "") and "no-store" not in response.get("Cache-Control", "")
+
+
+def cache_key(request, current_generation):
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{current_generation}:{language}:{request.get_host()}:{url}"
+
+
+class PageCacheMiddleware:
+    """Serve anonymous public pages from the cache; store the ones that may be shared."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        current = generation()
+        key = cache_key(request, current)
+        entry = cache.get(key)
+        if entry is not None:
+            response, article_id = entry
+            if article_id is not None:
+                request.viewed_article_id = article_id  # for the visitor counter above
+            response["X-Cache"] = "HIT"
+            return response
+        response = self.get_response(request)
+        if cacheable_response(response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            timeout = seconds_to_live(current)
+            if timeout > 0:
+                cache.set(key, (response, getattr(request, "viewed_article_id", None)), timeout)
+            response["X-Cache"] = "MISS"
+        return response
