@@ -1,0 +1,153 @@
+"""Fill a database with realistic synthetic content for benchmarks: bulk inserts, minutes not hours.
+
+For benchmark databases only (``make bench`` uses it): the content is machine-made from word
+lists, not the demo district's hand-written articles.
+"""
+
+import random
+import time
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, Category
+from core.text import fold
+from meetings.models import AgendaItem, Attendee, Meeting, Official
+from stats.models import DailyStats
+
+SUBJECTS = [
+    "UBND huyện", "Huyện Sông Lam", "Xã Hòa Bình", "Thị trấn Sông Lam", "Phòng Giáo dục và Đào tạo",
+    "Ban Chỉ huy Quân sự huyện", "Hội Nông dân", "Đoàn Thanh niên", "Trung tâm Y tế", "Phòng Tài chính - Kế hoạch",
+]  # fmt: skip
+ACTIONS = [
+    "tổ chức hội nghị", "triển khai kế hoạch", "kiểm tra tiến độ", "tổng kết công tác", "phát động phong trào",
+    "khánh thành công trình", "tập huấn nghiệp vụ", "ra quân", "đối thoại với nhân dân về", "hướng dẫn thực hiện",
+]  # fmt: skip
+TOPICS = [
+    "xây dựng nông thôn mới", "phòng, chống thiên tai", "cải cách hành chính", "chuyển đổi số",
+    "giải ngân vốn đầu tư công", "an toàn vệ sinh thực phẩm", "tiêm chủng mở rộng", "bảo vệ môi trường",
+    "phát triển sản phẩm OCOP", "giáo dục hướng nghiệp", "đường giao thông nông thôn", "thu ngân sách",
+]  # fmt: skip
+CATEGORY_NAMES = ["Tin tức - Sự kiện", "Hoạt động của UBND", "Kinh tế", "Văn hóa - Xã hội", "Cải cách hành chính"]
+YEARS_BACK = 5
+
+
+class Command(BaseCommand):
+    help = (
+        "Sinh dữ liệu tổng hợp cho đo hiệu năng (chỉ dùng cho cơ sở dữ liệu thử nghiệm): "
+        "--articles 100000 --meetings 5000 --visits 5000000."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=1000)
+        parser.add_argument("--meetings", type=int, default=100)
+        parser.add_argument("--visits", type=int, default=100000, help="Tổng lượt truy cập, rải đều theo ngày.")
+        parser.add_argument("--batch", type=int, default=2000)
+        parser.add_argument("--seed", type=int, default=2026)
+
+    def handle(self, *args, **options):
+        self.random = random.Random(options["seed"])
+        self.now = timezone.now()
+        started = time.monotonic()
+        categories = [Category.objects.get_or_create(name=name)[0] for name in CATEGORY_NAMES]
+        self.generate_articles(options["articles"], categories, options["batch"])
+        self.generate_meetings(options["meetings"], options["batch"])
+        self.generate_visits(options["visits"])
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Đã sinh {options['articles']} tin bài, {options['meetings']} cuộc họp, "
+                f"{options['visits']} lượt truy cập trong {time.monotonic() - started:.1f} giây."
+            )
+        )
+
+    def moment_in_the_past(self):
+        return self.now - timedelta(seconds=self.random.randint(60, YEARS_BACK * 365 * 86400))
+
+    def title(self):
+        pick = self.random.choice
+        return f"{pick(SUBJECTS)} {pick(ACTIONS)} {pick(TOPICS)}"
+
+    def generate_articles(self, count, categories, batch):
+        start = Article.objects.count()
+        for offset in range(0, count, batch):
+            rows = []
+            for number in range(start + offset, start + min(offset + batch, count)):
+                title = f"{self.title()} (số {number})"
+                lead = f"{self.title().capitalize()} trong năm nay, với nhiều kết quả tích cực."
+                body = "".join(
+                    f"<p>{self.title().capitalize()}, theo báo cáo của cơ quan chuyên môn.</p>" for _ in range(4)
+                )
+                rows.append(
+                    Article(
+                        title=title,
+                        slug=f"tai-{number}",
+                        lead=lead,
+                        body=body,
+                        category=self.random.choice(categories),
+                        kind=Article.Kind.ANNOUNCEMENT if number % 10 == 0 else Article.Kind.NEWS,
+                        status=Article.Status.DRAFT if number % 20 == 0 else Article.Status.PUBLISHED,
+                        published_at=self.moment_in_the_past(),
+                        view_count=self.random.randint(0, 5000),
+                        search_title=fold(title),
+                        search_text=" ".join(
+                            fold(part) for part in (title, lead, body.replace("<p>", " ").replace("</p>", " "))
+                        ),
+                    )
+                )
+            with transaction.atomic():
+                Article.objects.bulk_create(rows, batch_size=batch)
+            self.stdout.write(f"  tin bài: {start + min(offset + batch, count)}")
+
+    def generate_meetings(self, count, batch):
+        if not count:
+            return
+        officials = list(Official.objects.filter(slug__startswith="can-bo-tai-")) or Official.objects.bulk_create(
+            Official(name=f"Cán bộ thử nghiệm {i}", slug=f"can-bo-tai-{i}", position="Trưởng phòng",
+                     office=self.random.choice(SUBJECTS), order=i)
+            for i in range(40)
+        )  # fmt: skip
+        start = Meeting.objects.count()
+        for offset in range(0, count, batch):
+            with transaction.atomic():
+                meetings = Meeting.objects.bulk_create(
+                    Meeting(
+                        title=f"Phiên họp về {self.random.choice(TOPICS)} (số {number})",
+                        slug=f"hop-tai-{number}",
+                        kind=self.random.choice(Meeting.Kind.values),
+                        body="UBND huyện",
+                        starts_at=(starts := self.moment_in_the_past() + timedelta(days=30)),
+                        ends_at=starts + timedelta(hours=3),
+                        location="Phòng họp số 1",
+                        status=Meeting.Status.HELD if starts < self.now else Meeting.Status.SCHEDULED,
+                        summary=f"Bàn về {self.random.choice(TOPICS)}.",
+                        conclusion=f"<p>Giao các phòng thực hiện {self.random.choice(TOPICS)}.</p>",
+                    )
+                    for number in range(start + offset, start + min(offset + batch, count))
+                )
+                attendees = Attendee.objects.bulk_create(
+                    Attendee(meeting=meeting, official=official, name=official.name, position=official.position,
+                             office=official.office, role="chair" if index == 0 else "member", order=index)
+                    for meeting in meetings
+                    for index, official in enumerate(self.random.sample(officials, 8))
+                )  # fmt: skip
+                AgendaItem.objects.bulk_create(
+                    AgendaItem(meeting=meeting, order=index, number=str(index + 1), title=self.title(),
+                               presenter=attendees[position * 8 + index + 1])
+                    for position, meeting in enumerate(meetings)
+                    for index in range(4)
+                )  # fmt: skip
+            self.stdout.write(f"  cuộc họp: {start + min(offset + batch, count)}")
+
+    def generate_visits(self, total):
+        today = timezone.localdate()
+        days = [today - timedelta(days=offset) for offset in range(YEARS_BACK * 365)]
+        weights = [self.random.uniform(0.5, 1.5) for _ in days]
+        scale = total / sum(weights)
+        existing = set(DailyStats.objects.filter(day__in=days).values_list("day", flat=True))
+        DailyStats.objects.bulk_create(
+            (DailyStats(day=day, visits=int(weight * scale)) for day, weight in zip(days, weights, strict=True)
+             if day not in existing),
+            batch_size=2000,
+        )  # fmt: skip

@@ -1,0 +1,34 @@
+"""generate_load_data fills a benchmark database with content the public pages can show."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article
+from meetings.models import Meeting
+from stats.models import DailyStats
+
+pytestmark = pytest.mark.django_db
+
+
+def test_generates_articles_meetings_and_visits_that_pages_show(client):
+    out = io.StringIO()
+    call_command("generate_load_data", articles=250, meetings=12, visits=50_000, batch=100, stdout=out)
+    assert Article.objects.count() == 250
+    published = Article.objects.published()
+    assert 200 < published.count() < 250
+    assert Meeting.objects.count() == 12 and Meeting.objects.first().attendees.count() == 8
+    assert Meeting.objects.first().chair is not None
+    assert 45_000 <= sum(DailyStats.objects.values_list("visits", flat=True)) <= 50_000
+    article = published.first()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.get("/tim-kiem/", {"q": "nong thon moi"}).status_code == 200
+    assert client.get(Meeting.objects.first().get_absolute_url()).status_code == 200
+    assert "Đã sinh 250 tin bài" in out.getvalue()
+
+
+def test_running_it_again_adds_more_without_collisions():
+    call_command("generate_load_data", articles=30, meetings=3, visits=100, stdout=io.StringIO())
+    call_command("generate_load_data", articles=30, meetings=3, visits=100, stdout=io.StringIO())
+    assert Article.objects.count() == 60 and Meeting.objects.count() == 6
