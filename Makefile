@@ -5,13 +5,14 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help venv run test lint format migrate seed serve messages clean
+.PHONY: help venv run test lint format migrate seed serve messages clean bench bench-two
 
 help:
 	@echo "make run     serve the portal with demo content at http://127.0.0.1:$(PORT)"
 	@echo "make test    run the whole test suite (SQLite, or PostgreSQL with DATABASE_URL)"
 	@echo "make lint    ruff check and format check"
 	@echo "make serve   production set-up locally: gunicorn, DEBUG off"
+	@echo "make bench   load test under gunicorn + PostgreSQL (bench/results.json)"
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -46,6 +47,14 @@ serve: venv
 	$(BIN)/python manage.py collectstatic --noinput
 	$(BIN)/python manage.py migrate --noinput
 	GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn portal.wsgi
+
+# Benchmark (not part of `make test`): gunicorn + PostgreSQL + Redis with generated data, wrk or locust on
+# loopback; writes bench/results.json. bench-two runs two instances against one PostgreSQL and one Redis.
+bench: venv
+	$(BIN)/python bench/run.py
+
+bench-two: venv
+	BENCH_INSTANCES=2 $(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles artifacts

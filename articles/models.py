@@ -4,7 +4,7 @@ import re
 from html import unescape
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Case, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -99,10 +99,19 @@ class ArticleQuerySet(models.QuerySet):
         """What a list card needs: the category joined, the long text columns left unread."""
         return self.select_related("category").defer("body", "search_text", "search_title")
 
-    def newest_per_category(self, per_category):
-        """The ``per_category`` newest articles of every category, in one query (a window function)."""
+    def newest_per_category(self, categories, per_category):
+        """The ``per_category`` newest articles of each category, in one query whatever their number.
+
+        PostgreSQL runs one index-backed ``LIMIT`` per category joined by ``UNION ALL`` (a window
+        function would rank every published article); other databases rank with a window function.
+        """
+        ordering = ("-published_at", "-pk")
+        if connection.features.supports_slicing_ordering_in_compound and len(categories) > 1:
+            parts = [self.filter(category=category).order_by(*ordering)[:per_category] for category in categories]
+            return parts[0].union(*parts[1:], all=True)
         rank = Window(RowNumber(), partition_by=F("category_id"), order_by=(F("published_at").desc(), F("pk").desc()))
-        return self.annotate(rank_in_category=rank).filter(rank_in_category__lte=per_category)
+        ranked = self.filter(category__in=categories).annotate(rank_in_category=rank)
+        return ranked.filter(rank_in_category__lte=per_category).order_by("category_id", *ordering)
 
     def search(self, query):
         """Accent- and case-free match of every word in title, lead and body; title hits first.
@@ -226,7 +235,17 @@ class Article(models.Model):
         verbose_name = _("tin bài")
         verbose_name_plural = _("tin bài")
         permissions = [("publish_article", _("Có thể xuất bản, hẹn giờ và gỡ tin bài"))]
-        indexes = [models.Index(fields=["status", "published_at"], name="articles_status_pub_idx")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="articles_status_pub_idx"),
+            # Category pages and the home page's blocks: the newest of one category, without a sort.
+            models.Index(fields=["category", "status", "-published_at"], name="articles_cat_pub_idx"),
+            # The THÔNG BÁO box on every page: pinned first, newest first, read in index order.
+            models.Index(
+                fields=["-pinned", "-published_at"],
+                condition=Q(kind="announcement", status="published"),
+                name="articles_announcement_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.title

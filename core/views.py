@@ -51,11 +51,11 @@ class HomeView(TemplateView):
     def category_blocks(self, exclude=None):
         """[(category, [articles])] for the menu categories that have published articles."""
         categories = list(Category.objects.in_menu())
-        articles = Article.objects.published().for_list().filter(category__in=categories)
+        articles = Article.objects.published().for_list()
         if exclude:
             articles = articles.exclude(pk=exclude.pk)
         by_category = {}
-        for article in articles.newest_per_category(self.per_category).order_by("rank_in_category"):
+        for article in articles.newest_per_category(categories, self.per_category):
             by_category.setdefault(article.category_id, []).append(article)
         return [(category, by_category[category.pk]) for category in categories if category.pk in by_category]
 
