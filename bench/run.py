@@ -13,6 +13,7 @@ BENCH_PORT (8100), BENCH_INSTANCES (1; 2 runs two servers on two ports, the load
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -192,6 +193,16 @@ def run_locust(urls):
     }
 
 
+def instances_agree(path):
+    """Both servers answer the same cached page, with the same visitor figures."""
+    pages = [urllib.request.urlopen(f"http://{HOST}:{PORT + index}{path}", timeout=10).read().decode()
+             for index in range(INSTANCES)]  # fmt: skip
+    figures = [re.findall(r'data-stat="(\w+)"[^>]*>([^<]*)<', page) for page in pages]
+    agree = all(page == pages[0] for page in pages) and all(f == figures[0] for f in figures)
+    print(f"instances agree on the cached page and the figures: {agree} {figures[0]}")
+    return agree
+
+
 def measure(paths, label):
     runner = run_wrk if shutil.which("wrk") else run_locust
     results = {}
@@ -215,6 +226,8 @@ def main():
         try:
             report["runs"][label] = measure(paths, label)
             report["runs"][label]["worker_rss_mb"] = worker_memory_mb(servers)
+            if INSTANCES > 1 and label == "cached":
+                report["instances_agree"] = instances_agree(paths["home"])
         finally:
             stop_servers(servers)
     report["load_average"] = os.getloadavg()
