@@ -5,7 +5,6 @@ import io
 import os
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -15,6 +14,7 @@ from PIL import Image, ImageOps
 
 from accounts import audit
 from articles.models import Article, Comment
+from core.cache import rate_limit_exceeded
 from core.uploads import open_image
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -122,14 +122,7 @@ def client_key(request):
 def comment_rate_exceeded(request) -> bool:
     """Count this visitor's comments in a cache window; True once the limit is passed."""
     limit, window = settings.ARTICLES_COMMENT_RATE
-    key = f"articles:comments:{client_key(request)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    return rate_limit_exceeded(f"articles:comments:{client_key(request)}", limit=limit, window=window)
 
 
 @transaction.atomic

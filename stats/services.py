@@ -23,6 +23,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 
+from core.cache import rate_limit_exceeded
 from stats import buffer
 from stats.models import (
     ArticleDailyViews,
@@ -337,14 +338,7 @@ def prune(*, today=None) -> dict:
 def rating_rate_exceeded(*, visitor: str) -> bool:
     """A visitor may send a few answers per window; True once they have sent too many."""
     limit, window = settings.STATS_RATING_RATE
-    key = f"stats:rating:{visitor}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    return rate_limit_exceeded(f"stats:rating:{visitor}", limit=limit, window=window)
 
 
 def add_feedback(*, obj, visitor: str, useful: bool, comment: str = "", day=None) -> Feedback | None:
