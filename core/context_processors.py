@@ -1,19 +1,26 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.utils.functional import SimpleLazyObject, lazy
 
-from core.models import MaintenanceNotice, MenuItem, site_settings
+from core.chrome import site_chrome
 
 
 def site(request):
-    """What every page shows around its content: settings, main menu, maintenance notices."""
-    site = site_settings(request)
+    """What every page shows around its content: settings, main menu, maintenance notices.
+
+    Lazy, so that pages which show none of it (the admin) do not pay for it.
+    """
     return {
-        "site": site,
-        "menu_items": MenuItem.objects.select_related("category", "page"),
-        "maintenance_notices": MaintenanceNotice.objects.current(),
-        "canonical_url": canonical_url(request),
-        "measurement_script_url": settings.MEASUREMENT_SCRIPT_URL if site.measurement_site_id else "",
+        "site": SimpleLazyObject(lambda: site_chrome(request).settings),
+        "menu_items": SimpleLazyObject(lambda: site_chrome(request).menu_items),
+        "maintenance_notices": SimpleLazyObject(lambda: site_chrome(request).current_notices()),
+        "canonical_url": lazy(canonical_url, str)(request),
+        "measurement_script_url": lazy(measurement_script_url, str)(request),
     }
+
+
+def measurement_script_url(request):
+    return settings.MEASUREMENT_SCRIPT_URL if site_chrome(request).settings.measurement_site_id else ""
 
 
 def canonical_url(request):

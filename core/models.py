@@ -82,10 +82,10 @@ class SiteSettings(SingletonModel):
 
 
 def site_settings(request):
-    """The site settings, read once per request however many parts of the page need them."""
-    if not hasattr(request, "_site_settings"):
-        request._site_settings = SiteSettings.get_solo()
-    return request._site_settings
+    """The site settings, read once per content generation however many parts of the page need them."""
+    from core.chrome import site_chrome
+
+    return site_chrome(request).settings
 
 
 class PageQuerySet(models.QuerySet):

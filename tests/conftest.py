@@ -65,3 +65,11 @@ def screenshot(request):
         return path
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: pages, chrome and counters cached by another test never leak in."""
+    from django.core.cache import cache
+
+    cache.clear()
