@@ -18,6 +18,9 @@ from core.uploads import DatedUploadTo, validate_document, validate_image
 # A query longer than this is cut: nobody types more, and a longer LIKE pattern only costs.
 SEARCH_MAX_LENGTH = 200
 SEARCH_MAX_WORDS = 8
+# Search ranks the newest matches only: a word found in thousands of articles must not make every
+# search rank them all. Readers are told to add words when there are more.
+SEARCH_RESULT_LIMIT = 1000
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -116,6 +119,9 @@ class ArticleQuerySet(models.QuerySet):
     def search(self, query):
         """Accent- and case-free match of every word in title, lead and body; title hits first.
 
+        Only the SEARCH_RESULT_LIMIT newest matches are ranked and counted, so a very common word
+        costs the same as a rare one.
+
         Both sides are folded (core.text.fold), so ``hop thuong ky`` finds ``họp thường kỳ``.
         On PostgreSQL the LIKE conditions use the trigram GIN indexes of migration 0002.
         """
@@ -127,8 +133,9 @@ class ArticleQuerySet(models.QuerySet):
         for word in words:
             matches &= Q(search_text__contains=word)
             in_title &= Q(search_title__contains=word)
+        newest = self.filter(matches).order_by("-published_at", "-pk").values("pk")[:SEARCH_RESULT_LIMIT]
         return (
-            self.filter(matches)
+            self.filter(pk__in=newest)
             .annotate(title_hit=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField()))
             .order_by("-title_hit", "-published_at", "-pk")
         )

@@ -17,7 +17,7 @@ from django.views.generic import DetailView, ListView
 from articles import services
 from articles.filters import ArticleFilter
 from articles.forms import CommentForm
-from articles.models import SEARCH_MAX_LENGTH, Article, Category, Comment
+from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment
 from core.models import site_settings
 from core.uploads import DatedUploadTo, reencode_image
 from meetings.models import Meeting
@@ -112,7 +112,7 @@ class SearchView(PublicArticleMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(query=self.query, crumbs=[(_("Tìm kiếm"), "")])
+        context.update(query=self.query, result_limit=SEARCH_RESULT_LIMIT, crumbs=[(_("Tìm kiếm"), "")])
         return context
 
 

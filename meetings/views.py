@@ -18,11 +18,12 @@ from meetings.services import week_bounds
 
 
 class MeetingListView(ListView):
-    """Upcoming meetings first (soonest first), then past ones (latest first, paginated)."""
+    """Upcoming meetings first (the soonest few), then past ones (latest first, paginated)."""
 
     template_name = "meetings/meeting_list.html"
     context_object_name = "past_meetings"
     paginate_by = 20
+    upcoming_count = 10  # the weekly schedule shows the rest
 
     def get_queryset(self):
         self.filterset = MeetingFilter(self.request.GET or None, queryset=Meeting.objects.public().for_list())
@@ -35,7 +36,7 @@ class MeetingListView(ListView):
         query.pop("page", None)
         return super().get_context_data(
             filter=self.filterset,
-            upcoming_meetings=self.filterset.qs.upcoming(),
+            upcoming_meetings=self.filterset.qs.upcoming()[: self.upcoming_count],
             query_string=query.urlencode(),
             crumbs=[(_("Lịch họp"), "")],
             **kwargs,

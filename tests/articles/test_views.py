@@ -324,3 +324,18 @@ def test_rate_limit_behind_a_trusted_proxy_tells_visitors_apart(client, category
         )
         assert response.status_code == 302
     assert Comment.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_very_common_word_ranks_only_the_newest_matches(client, monkeypatch):
+    from articles import models as article_models
+    from articles import views as article_views
+
+    monkeypatch.setattr(article_models, "SEARCH_RESULT_LIMIT", 5)
+    monkeypatch.setattr(article_views, "SEARCH_RESULT_LIMIT", 5)
+    category = make_category("Kinh tế")
+    for number in range(8):
+        make_article(f"Nông thôn mới số {number}", category=category)
+    html = client.get("/tim-kiem/", {"q": "nong thon"}).content.decode()
+    assert "Tìm thấy 5 kết quả" in html
+    assert "Chỉ hiện 5 kết quả mới nhất; hãy thêm từ khóa để thu hẹp." in html
