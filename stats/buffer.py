@@ -71,18 +71,18 @@ return 0
 
 # After Redis fails, counting goes to the database for this long before Redis is tried again.
 RETRY_AFTER_SECONDS = 30
-_down_until = 0.0
+_down_until = {}  # Redis URL → time.monotonic() before which it is not tried
 
 
 def enabled() -> bool:
     """Counting goes through Redis: configured, and not failed in the last RETRY_AFTER_SECONDS."""
-    return bool(getattr(settings, "STATS_REDIS_URL", "")) and time.monotonic() >= _down_until
+    url = getattr(settings, "STATS_REDIS_URL", "")
+    return bool(url) and time.monotonic() >= _down_until.get(url, 0.0)
 
 
 def mark_down() -> None:
     """Redis did not answer: count in the database for a while rather than wait on it each request."""
-    global _down_until
-    _down_until = time.monotonic() + RETRY_AFTER_SECONDS
+    _down_until[settings.STATS_REDIS_URL] = time.monotonic() + RETRY_AFTER_SECONDS
 
 
 @lru_cache(maxsize=4)

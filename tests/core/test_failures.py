@@ -57,7 +57,7 @@ def test_database_down_gives_the_maintenance_page_fast_and_cached_pages_still_wo
 
 
 def test_redis_down_the_portal_serves_and_counts_in_the_database(settings, monkeypatch):
-    monkeypatch.setattr(buffer, "_down_until", 0.0)
+    monkeypatch.setattr(buffer, "_down_until", {})
     settings.STATS_REDIS_URL = NOWHERE
     article = make_article("Tin khi Redis ngừng")
     with override_settings(
