@@ -194,9 +194,18 @@ def run_locust(urls):
 
 
 def instances_agree(path):
-    """Both servers answer the same cached page, with the same visitor figures."""
-    pages = [urllib.request.urlopen(f"http://{HOST}:{PORT + index}{path}", timeout=10).read().decode()
-             for index in range(INSTANCES)]  # fmt: skip
+    """Both servers answer the same cached page, with the same visitor figures.
+
+    Requests carry the same Host header, as they do behind nginx, so both servers share cache entries.
+    """
+    pages = [
+        urllib.request.urlopen(
+            urllib.request.Request(f"http://{HOST}:{PORT + index}{path}", headers={"Host": HOST}), timeout=10
+        )
+        .read()
+        .decode()
+        for index in range(INSTANCES)
+    ]
     figures = [re.findall(r'data-stat="(\w+)"[^>]*>([^<]*)<', page) for page in pages]
     agree = all(page == pages[0] for page in pages) and all(f == figures[0] for f in figures)
     print(f"instances agree on the cached page and the figures: {agree} {figures[0]}")
