@@ -100,7 +100,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: Redis when REDIS_URL is set, otherwise memory local to each process (fine for one process;
 # several processes or servers need Redis, or an edit shows only after PAGE_CACHE_SECONDS).
 # Anonymous readers get public pages from it for at most PAGE_CACHE_SECONDS (0 turns it off).
-PAGE_CACHE_SECONDS = min(env.int("PAGE_CACHE_SECONDS", default=60), 60)
+PAGE_CACHE_SECONDS = min(env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 60), 60)  # off while developing
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
