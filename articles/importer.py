@@ -1,4 +1,4 @@
-"""Reading the old portal's JSON Lines export into articles (see articles/IMPORT.md)."""
+"""Reading the old portal's JSON Lines export into articles (format in the README, “Moving from the old portal”)."""
 
 import json
 from dataclasses import dataclass, field

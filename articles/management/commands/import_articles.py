@@ -1,4 +1,4 @@
-"""Load articles from the old portal's JSON Lines export (format: articles/IMPORT.md)."""
+"""Load articles from the old portal's JSON Lines export (format: README, “Moving from the old portal”)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -6,7 +6,7 @@ from articles.importer import import_lines
 
 
 class Command(BaseCommand):
-    help = "Nhập tin bài từ tệp JSON Lines của cổng cũ (mỗi dòng một bài). Xem articles/IMPORT.md."
+    help = "Nhập tin bài từ tệp JSON Lines của cổng cũ (mỗi dòng một bài). Định dạng: README, mục “Moving from the old portal”."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Đường dẫn tệp .jsonl")
