@@ -6,7 +6,10 @@ from articles.importer import import_lines
 
 
 class Command(BaseCommand):
-    help = "Nhập tin bài từ tệp JSON Lines của cổng cũ (mỗi dòng một bài). Định dạng: README, mục “Moving from the old portal”."
+    help = (
+        "Nhập tin bài từ tệp JSON Lines của cổng cũ (mỗi dòng một bài). "
+        "Định dạng: README, mục “Moving from the old portal”."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Đường dẫn tệp .jsonl")
