@@ -53,16 +53,19 @@ def connect():
     m2m_changed.connect(_content_changed, dispatch_uid="pagecache-m2m")
 
 
-def seconds_to_live(current_generation):
-    """PAGE_CACHE_SECONDS, or less when a scheduled article is due sooner (read once per generation)."""
-    limit = settings.PAGE_CACHE_SECONDS
+def seconds_to_live(current_generation, limit=None):
+    """``limit`` (PAGE_CACHE_SECONDS), or less when a scheduled article is due sooner.
+
+    The next publication time is read once per generation: publishing or scheduling starts a new one.
+    """
+    limit = settings.PAGE_CACHE_SECONDS if limit is None else limit
     key = f"page:next-publication:{current_generation}"
     due = cache.get(key)
     if due is None:
         Article = apps.get_model("articles", "Article")
         upcoming = Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
         due = upcoming.order_by("published_at").values_list("published_at", flat=True).first() or 0
-        cache.set(key, due, timeout=limit)
+        cache.set(key, due, timeout=60)
     if due:
         limit = min(limit, max(int((due - timezone.now()).total_seconds()), 0))
     return limit
