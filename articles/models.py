@@ -6,6 +6,7 @@ from html import unescape
 from django.conf import settings
 from django.db import connection, models
 from django.db.models import Case, F, IntegerField, Q, Value, When, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +35,20 @@ def search_terms(query):
     folded = fold(" ".join((query or "")[:SEARCH_MAX_LENGTH].split()))
     words = re.findall(r"\w+", folded)
     return words[:SEARCH_MAX_WORDS]
+
+
+def _has_rows(model, link, condition=None):
+    """EXISTS (rows of ``model`` whose ``link`` is this article [and whose ``condition`` field is true]).
+
+    Written as SQL because an ``Exists()`` subquery costs the ORM a millisecond to compile on every
+    article page, more than the query itself; nothing in it comes from the request.
+    """
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    where = f"{table}.{quote(model._meta.get_field(link).column)} = {quote(Article._meta.db_table)}.{quote('id')}"
+    if condition:
+        where += f" AND {table}.{quote(model._meta.get_field(condition).column)}"
+    return RawSQL(f"EXISTS (SELECT 1 FROM {table} WHERE {where})", (), output_field=models.BooleanField())
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -101,6 +116,23 @@ class ArticleQuerySet(models.QuerySet):
     def for_list(self):
         """What a list card needs: the category joined, the long text columns left unread."""
         return self.select_related("category").defer("body", "search_text", "search_title")
+
+    def for_page(self):
+        """The article page: the category joined, the search columns unread, and what else there is to fetch.
+
+        Most articles have no attachment, related article, comment or meeting: four EXISTS flags in
+        the same query spare the page a query for each of them (see ``articles.views.fetch_page_extras``).
+        """
+        return (
+            self.select_related("category")
+            .defer("search_text", "search_title")
+            .annotate(
+                has_attachments=_has_rows(Attachment, "article"),
+                has_related=_has_rows(Article.related.through, "from_article"),
+                has_comments=_has_rows(Comment, "article", "approved"),
+                has_meetings=_has_rows(Article.meetings.through, "article"),
+            )
+        )
 
     def newest_per_category(self, categories, per_category):
         """The ``per_category`` newest articles of each category, in one query whatever their number.

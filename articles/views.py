@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -116,18 +116,32 @@ class SearchView(PublicArticleMixin, ListView):
         return context
 
 
-def detail_queryset(queryset):
-    """What the article page shows besides the article: attachments, related articles and meetings, comments."""
-    return queryset.select_related("category").prefetch_related(
-        "attachments",
-        Prefetch(
-            "related",
-            queryset=Article.objects.published().select_related("category").order_by("-published_at"),
-            to_attr="public_related",
-        ),
-        Prefetch("comments", queryset=Comment.objects.approved(), to_attr="approved_comments"),
-        Prefetch("meetings", queryset=Meeting.objects.public().order_by("-starts_at"), to_attr="public_meetings"),
-    )
+# What the article page shows besides the article: the flag ``Article.objects.for_page()`` computes,
+# the attribute the template reads, the relation, and what of it the public may see.
+PAGE_EXTRAS = (
+    ("has_attachments", "attachment_list", "attachments", None),
+    (
+        "has_related",
+        "public_related",
+        "related",
+        lambda: Article.objects.published().select_related("category").order_by("-published_at"),
+    ),
+    ("has_comments", "approved_comments", "comments", lambda: Comment.objects.approved()),
+    ("has_meetings", "public_meetings", "meetings", lambda: Meeting.objects.public().order_by("-starts_at")),
+)
+
+
+def fetch_page_extras(article):
+    """Attachments, related articles, comments and meetings: a query only for those the article has."""
+    lookups = []
+    for flag, attribute, relation, public in PAGE_EXTRAS:
+        if getattr(article, flag):
+            lookups.append(Prefetch(relation, queryset=public() if public else None, to_attr=attribute))
+        else:
+            setattr(article, attribute, [])
+    if lookups:
+        prefetch_related_objects([article], *lookups)
+    return article
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -141,10 +155,10 @@ class ArticleDetailView(DetailView):
     """
 
     def get_queryset(self):
-        return detail_queryset(Article.objects.published())
+        return Article.objects.published().for_page()
 
     def get_object(self, queryset=None):
-        article = super().get_object(queryset)
+        article = fetch_page_extras(super().get_object(queryset))
         # Read by the stats middleware, which counts the view.
         self.request.viewed_article_id = article.pk
         return article
@@ -153,14 +167,17 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context.setdefault("comment_form", CommentForm())
         context["share_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
-        context["structured_data"] = self.structured_data(context["share_url"])
+        # Absolute whether the image is on this server or in an object store (build_absolute_uri keeps those).
+        if self.object.image:
+            context["image_url"] = self.request.build_absolute_uri(self.object.image_for_page.url)
+        context["structured_data"] = self.structured_data(context["share_url"], context.get("image_url"))
         context["crumbs"] = [
             (self.object.category.name, self.object.category.get_absolute_url()),
             (self.object.title, ""),
         ]
         return context
 
-    def structured_data(self, url):
+    def structured_data(self, url, image_url):
         """schema.org NewsArticle, so that search engines and Zalo/Facebook previews read the article right."""
         article, site = self.object, site_settings(self.request)
         data = {
@@ -178,8 +195,8 @@ class ArticleDetailView(DetailView):
         }
         if article.author:
             data["author"] = {"@type": "Person", "name": article.author}
-        if article.image:
-            data["image"] = self.request.build_absolute_uri(article.image_for_page.url)
+        if image_url:
+            data["image"] = image_url
         return data
 
     def post(self, request, *args, **kwargs):
@@ -208,10 +225,10 @@ class ArticlePreviewView(ArticleDetailView):
     """Staff see a draft as it will look on the site; nothing is counted or posted."""
 
     def get_queryset(self):
-        return detail_queryset(Article.objects.all())
+        return Article.objects.for_page()
 
     def get_object(self, queryset=None):
-        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        return fetch_page_extras(get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"]))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -2,18 +2,17 @@
 
 Site settings, the main menu and the maintenance notices cost three queries on every page; they
 only change when an administrator saves something, which starts a new generation
-(core/pagecache.py), so they are kept in the cache under that generation for up to a minute.
+(core/pagecache.py), so each process keeps them for that generation, up to a minute
+(core/fragments.py).
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from django.core.cache import cache
 from django.utils import timezone
 
-from core import pagecache
+from core import fragments
 from core.models import MaintenanceNotice, MenuItem, SiteSettings
-
-CHROME_SECONDS = 60
 
 
 @dataclass
@@ -27,18 +26,25 @@ class Chrome:
         now = timezone.now()
         return [notice for notice in self.notices if notice.ends_at > now]
 
+    @cached_property
+    def menu_urls(self):
+        return frozenset(item.get_absolute_url() for item in self.menu_items)
+
+    def menu_url(self, path):
+        """``path`` when the current page is a menu item (the menu marks it), else ""."""
+        return path if path in self.menu_urls else ""
+
+
+def load_chrome():
+    return Chrome(
+        settings=SiteSettings.get_solo(),
+        menu_items=list(MenuItem.objects.select_related("category", "page")),
+        notices=list(MaintenanceNotice.objects.current()),
+    )
+
 
 def site_chrome(request):
-    """The chrome for this request: from the cache when the content has not changed since."""
+    """The chrome for this request: kept by the process while the content has not changed."""
     if not hasattr(request, "_chrome"):
-        key = f"chrome:{pagecache.generation()}"
-        chrome = cache.get(key)
-        if chrome is None:
-            chrome = Chrome(
-                settings=SiteSettings.get_solo(),
-                menu_items=list(MenuItem.objects.select_related("category", "page")),
-                notices=list(MaintenanceNotice.objects.current()),
-            )
-            cache.set(key, chrome, CHROME_SECONDS)
-        request._chrome = chrome
+        request._chrome = fragments.remembered(request, "chrome", load_chrome)
     return request._chrome

@@ -14,8 +14,8 @@ def site(request):
         "site": SimpleLazyObject(lambda: site_chrome(request).settings),
         "menu_items": SimpleLazyObject(lambda: site_chrome(request).menu_items),
         "maintenance_notices": SimpleLazyObject(lambda: site_chrome(request).current_notices()),
-        "canonical_url": lazy(canonical_url, str)(request),
-        "measurement_script_url": lazy(measurement_script_url, str)(request),
+        "canonical_url": lazy_canonical_url(request),
+        "measurement_script_url": lazy_measurement_script_url(request),
     }
 
 
@@ -31,3 +31,8 @@ def canonical_url(request):
         return ""
     page = request.GET.get("page", "")
     return f"{url}?page={page}" if page.isdigit() and page != "1" else url
+
+
+# Made once: ``lazy()`` builds a class at each call, which would cost every page a fraction of a millisecond.
+lazy_canonical_url = lazy(canonical_url, str)
+lazy_measurement_script_url = lazy(measurement_script_url, str)

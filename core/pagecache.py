@@ -34,6 +34,15 @@ def generation():
     return value
 
 
+def current_generation(request):
+    """The generation this request is served under, read from the cache once per request."""
+    if request is None:  # a fragment rendered outside a request
+        return generation()
+    if not hasattr(request, "_page_generation"):
+        request._page_generation = generation()
+    return request._page_generation
+
+
 def bump_generation(**kwargs):
     """Something public changed: every cached page is from now on a miss."""
     with suppress(ValueError):  # no generation yet (or Redis down): no page was cached under one
@@ -53,13 +62,13 @@ def connect():
     m2m_changed.connect(_content_changed, dispatch_uid="pagecache-m2m")
 
 
-def seconds_to_live(current_generation, limit=None):
+def seconds_to_live(page_generation, limit=None):
     """``limit`` (PAGE_CACHE_SECONDS), or less when a scheduled article is due sooner.
 
     The next publication time is read once per generation: publishing or scheduling starts a new one.
     """
     limit = settings.PAGE_CACHE_SECONDS if limit is None else limit
-    key = f"page:next-publication:{current_generation}"
+    key = f"page:next-publication:{page_generation}"
     due = cache.get(key)
     if due is None:
         Article = apps.get_model("articles", "Article")
@@ -87,10 +96,10 @@ def cacheable_response(response):
     return "private" not in response.get("Cache-Control", "") and "no-store" not in response.get("Cache-Control", "")
 
 
-def cache_key(request, current_generation):
+def cache_key(request, page_generation):
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{current_generation}:{language}:{request.get_host()}:{url}"
+    return f"page:{page_generation}:{language}:{request.get_host()}:{url}"
 
 
 class PageCacheMiddleware:
@@ -102,7 +111,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        current = generation()
+        current = current_generation(request)
         key = cache_key(request, current)
         entry = cache.get(key)
         if entry is not None:

@@ -182,6 +182,40 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Media in S3-compatible object storage (django-storages) when MEDIA_S3_BUCKET is set: AWS, or MinIO,
+# Viettel and other stores at MEDIA_S3_ENDPOINT_URL. Every server then shares the same files, and pages
+# link to the bucket (or to MEDIA_S3_CUSTOM_DOMAIN, e.g. a CDN), so nothing serves /media/: neither
+# nginx nor SERVE_MEDIA. Links are plain, for a public bucket, unless MEDIA_S3_QUERYSTRING_AUTH signs them.
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    MEDIA_S3_ENDPOINT_URL = env.str("MEDIA_S3_ENDPOINT_URL", default="")
+    MEDIA_S3_CUSTOM_DOMAIN = env.str("MEDIA_S3_CUSTOM_DOMAIN", default="")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            # Empty settings stay None: boto3 then finds AWS and its credentials (environment, instance role).
+            "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
+            "region_name": env.str("MEDIA_S3_REGION", default="") or None,
+            "access_key": env.str("MEDIA_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("MEDIA_S3_SECRET_ACCESS_KEY", default="") or None,
+            "custom_domain": MEDIA_S3_CUSTOM_DOMAIN or None,
+            "querystring_auth": env.bool("MEDIA_S3_QUERYSTRING_AUTH", default=False),
+            "signature_version": "s3v4",  # signed links: AWS refuses the older signature on new buckets
+            "file_overwrite": False,  # a name already taken gets a suffix, as on disk
+            "default_acl": None,  # the bucket's own policy decides who may read
+            "object_parameters": {"CacheControl": "public, max-age=604800"},  # 7 days, as nginx serves /media/
+        },
+    }
+    SERVE_MEDIA = False
+    # Browsers fetch the images from the bucket's host: the Content-Security-Policy admits it, and no other.
+    if MEDIA_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGIN = f"https://{MEDIA_S3_CUSTOM_DOMAIN}"
+    elif MEDIA_S3_ENDPOINT_URL:
+        MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_S3_ENDPOINT_URL))  # bucket in the path
+    else:
+        MEDIA_ORIGIN = f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com"
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(MEDIA_ORIGIN)
 
 # HTTPS: on by default in production. Behind the TLS-terminating nginx the scheme comes
 # from X-Forwarded-Proto; SECURE_SSL_REDIRECT=0 leaves the redirect to that proxy.

@@ -1,33 +1,40 @@
 """Fragments of the articles app for other pages: the THÔNG BÁO box."""
 
 from django import template
-from django.core.cache import cache
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from articles.models import Article
-from core import pagecache
+from core import fragments, pagecache
 
 register = template.Library()
 
 ANNOUNCEMENTS_IN_BOX = 8
-BOX_SECONDS = 60
+BOX_TEMPLATE = "articles/includes/announcements_box.html"
 
 
-@register.inclusion_tag("articles/includes/announcements_box.html")
-def announcements_box():
-    """Current announcements, pinned first: one query per content generation, not per page.
+def current_announcements():
+    fields = ("title", "slug", "published_at", "pinned", "show_until")
+    return list(Article.objects.current_announcements().only(*fields)[:ANNOUNCEMENTS_IN_BOX])
+
+
+@register.simple_tag(takes_context=True)
+def announcements_box(context):
+    """Current announcements, pinned first: one query per content generation and process, not per page.
 
     The list is kept until the next change or the next scheduled publication (at most a minute);
-    an announcement whose “show until” passes in between is dropped when the box is drawn.
+    an announcement whose “show until” passes in between is dropped when the box is drawn, and the
+    box's HTML is remembered for each set of announcements shown.
     """
-    generation = pagecache.generation()
-    key = f"announcements-box:{generation}"
-    announcements = cache.get(key)
-    if announcements is None:
-        fields = ("title", "slug", "published_at", "pinned", "show_until")
-        announcements = list(Article.objects.current_announcements().only(*fields)[:ANNOUNCEMENTS_IN_BOX])
-        timeout = pagecache.seconds_to_live(generation, limit=BOX_SECONDS)
-        if timeout:
-            cache.set(key, announcements, timeout)
+    request = fragments.request_of(context)
+    generation = pagecache.current_generation(request)
+    announcements = fragments.remembered(
+        request,
+        "announcements",
+        current_announcements,
+        seconds=lambda: pagecache.seconds_to_live(generation, limit=fragments.FRAGMENT_SECONDS),
+    )
     now = timezone.now()
-    return {"announcements": [a for a in announcements if a.show_until is None or a.show_until > now]}
+    shown = [a for a in announcements if a.show_until is None or a.show_until > now]
+    key = (BOX_TEMPLATE, translation.get_language(), *(a.pk for a in shown))
+    return fragments.remembered(request, key, lambda: render_to_string(BOX_TEMPLATE, {"announcements": shown}))
