@@ -1,6 +1,7 @@
 """News and announcements: categories, articles, their attachments and readers' comments."""
 
 import re
+from collections.abc import Sequence
 from html import unescape
 
 from django.conf import settings
@@ -152,25 +153,56 @@ class ArticleQuerySet(models.QuerySet):
         """Accent- and case-free match of every word in title, lead and body; title hits first.
 
         Only the SEARCH_RESULT_LIMIT newest matches are ranked and counted, so a very common word
-        costs the same as a rare one.
+        costs the same as a rare one. One query reads their ids and whether the title matched; the
+        articles themselves are read a page at a time (``SearchResults``), so counting, ranking and
+        showing a page never scan the matches twice.
 
         Both sides are folded (core.text.fold), so ``hop thuong ky`` finds ``họp thường kỳ``.
         On PostgreSQL the LIKE conditions use the trigram GIN indexes of migration 0002.
         """
         words = search_terms(query)
         if not words:
-            return self.none()
+            return SearchResults(self, [])
         matches = Q()
         in_title = Q()
         for word in words:
             matches &= Q(search_text__contains=word)
             in_title &= Q(search_title__contains=word)
-        newest = self.filter(matches).order_by("-published_at", "-pk").values("pk")[:SEARCH_RESULT_LIMIT]
-        return (
-            self.filter(pk__in=newest)
-            .annotate(title_hit=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField()))
-            .order_by("-title_hit", "-published_at", "-pk")
+        title_hit = Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
+        newest = (
+            self.filter(matches)
+            .order_by("-published_at", "-pk")
+            .annotate(title_hit=title_hit)
+            .values_list("pk", "title_hit")[:SEARCH_RESULT_LIMIT]
         )
+        # A stable sort: within title hits and within the rest, the newest stay first.
+        ranked = sorted(newest, key=lambda row: -row[1])
+        return SearchResults(self, [pk for pk, _ in ranked])
+
+
+class SearchResults(Sequence):
+    """Ranked search matches: counted from their ids, read as articles only for the slice shown."""
+
+    def __init__(self, queryset, ranked_ids):
+        self.queryset = queryset
+        self.ids = ranked_ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._articles(self.ids[index])
+        return self._articles([self.ids[index]])[0]
+
+    def __iter__(self):
+        return iter(self._articles(self.ids))
+
+    def _articles(self, ids):
+        if not ids:
+            return []
+        by_pk = self.queryset.in_bulk(ids)
+        return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 class Article(models.Model):

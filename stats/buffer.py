@@ -2,7 +2,8 @@
 
 Used when STATS_REDIS_URL (default: REDIS_URL) is set. Every decision is taken inside Redis by one Lua
 script, which Redis runs atomically: ``SET … NX`` answers “first page of this visitor today?” and “first
-view of this article in 30 minutes?”, and the same script adds the count to the pending hash.
+view of this article in 30 minutes?”, and the same script adds the count to the pending hash and says
+whether this request is the one (across all workers, every FLUSH_SECONDS) that flushes: one round trip.
 
 A flush never loses or repeats a count:
 1. the pending hash is renamed to a processing hash, stamped with a batch id (one atomic script; a
@@ -30,6 +31,7 @@ FLUSH_DUE = "stats:flush-due"
 BATCH_FIELD = "__batch__"
 # A visit key lives past the day's end so that a late request of the same day is still recognised.
 VISIT_TTL = 2 * 24 * 3600
+FLUSH_SECONDS = 30
 
 RECORD = """
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
@@ -46,7 +48,11 @@ if ARGV[5] ~= '' then
     counted = 1
   end
 end
-return {new_visit, counted}
+local flush = 0
+if redis.call('SET', KEYS[5], '1', 'NX', 'EX', ARGV[7]) then
+  flush = 1
+end
+return {new_visit, counted, flush}
 """
 
 CLAIM = """
@@ -96,8 +102,18 @@ def client():
     return _client(settings.STATS_REDIS_URL)
 
 
-def record(*, visitor: str, day, now, article_id=None) -> tuple[bool, bool]:
-    """Count a page in Redis: (new visit, counted article view)."""
+@lru_cache(maxsize=16)
+def _registered(url, script):
+    return _client(url).register_script(script)
+
+
+def _script(script):
+    """A Lua script run by its SHA1 (EVALSHA): its text crosses the network only the first time."""
+    return _registered(settings.STATS_REDIS_URL, script)
+
+
+def record(*, visitor: str, day, now, article_id=None) -> tuple[bool, bool, bool]:
+    """Count a page in Redis: (new visit, counted article view, this caller should flush now)."""
     day_text = day.isoformat()
     article = "" if article_id is None else str(int(article_id))
     keys = [
@@ -105,26 +121,22 @@ def record(*, visitor: str, day, now, article_id=None) -> tuple[bool, bool]:
         PENDING,
         ONLINE,
         f"stats:seen:{visitor}:{article or '-'}",
+        FLUSH_DUE,
     ]
-    args = [day_text, now.timestamp(), visitor, VISIT_TTL, article, settings.STATS_VIEW_WINDOW_SECONDS]
-    new_visit, counted = client().eval(RECORD, len(keys), *keys, *args)
-    return bool(new_visit), bool(counted)
+    args = [day_text, now.timestamp(), visitor, VISIT_TTL, article, settings.STATS_VIEW_WINDOW_SECONDS, FLUSH_SECONDS]
+    new_visit, counted, flush_now = _script(RECORD)(keys=keys, args=args)
+    return bool(new_visit), bool(counted), bool(flush_now)
 
 
 def online(*, now) -> int:
     return client().zcount(ONLINE, now.timestamp() - 300, "+inf")
 
 
-def flush_due(seconds: int = 30) -> bool:
-    """True for one caller across all workers every ``seconds``: that caller flushes."""
-    return bool(client().set(FLUSH_DUE, "1", nx=True, ex=seconds))
-
-
 def flush(*, max_batches: int = 10) -> int:
     """Move everything buffered into the database; returns how many batches this call applied."""
     applied = 0
     for _ in range(max_batches):
-        batch = client().eval(CLAIM, 2, PENDING, PROCESSING, uuid.uuid4().hex, BATCH_FIELD)
+        batch = _script(CLAIM)(keys=[PENDING, PROCESSING], args=[uuid.uuid4().hex, BATCH_FIELD])
         if batch is None:
             break
         batch = batch.decode() if isinstance(batch, bytes) else batch
@@ -141,7 +153,7 @@ def flush(*, max_batches: int = 10) -> int:
 
 
 def _release(batch):
-    client().eval(RELEASE, 1, PROCESSING, batch, BATCH_FIELD)
+    _script(RELEASE)(keys=[PROCESSING], args=[batch, BATCH_FIELD])
 
 
 def _apply(batch: str, counts: dict) -> int:

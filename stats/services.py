@@ -218,13 +218,13 @@ def _counted_in_redis(**page) -> bool:
     counted once more that day, since the two stores cannot see each other's dedup keys.
     """
     try:
-        buffer.record(**page)
+        *_, flush_now = buffer.record(**page)
     except Exception:
         logger.warning("Visitor statistics: Redis unreachable, counting in the database", exc_info=True)
         buffer.mark_down()
         return False
     try:
-        if buffer.flush_due():
+        if flush_now:
             buffer.flush()
     except Exception:
         logger.warning("Visitor statistics: the Redis buffer could not be flushed yet", exc_info=True)

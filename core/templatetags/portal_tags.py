@@ -1,11 +1,15 @@
 """Template helpers shared by every app's pages."""
 
 import json
+from urllib.parse import urlencode
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
 
 from core.chrome import site_chrome
 from core.fragments import render_remembered
@@ -43,3 +47,14 @@ def main_menu(context):
     """The main menu, remembered once per menu item that can be the current page (and once for the others)."""
     request = context["request"]
     return render_remembered(context, "includes/nav.html", site_chrome(request).menu_url(request.path))
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """(code, name in that language, address) of each interface language, coming back to this page."""
+    switch = reverse("core:language")
+    back = context["request"].get_full_path()
+    return [
+        (code, get_language_info(code)["name_local"], f"{switch}?{urlencode({'language': code, 'next': back})}")
+        for code, _ in settings.LANGUAGES
+    ]

@@ -358,3 +358,40 @@ def test_a_very_common_word_ranks_only_the_newest_matches(client, monkeypatch):
     html = client.get("/tim-kiem/", {"q": "nong thon"}).content.decode()
     assert "Tìm thấy 5 kết quả" in html
     assert "Chỉ hiện 5 kết quả mới nhất; hãy thêm từ khóa để thu hẹp." in html
+
+
+@pytest.mark.django_db
+def test_search_pages_keep_title_hits_first_across_pages(client, settings):
+    category = make_category("Kinh tế")
+    # 12 newer articles with the word in the body only, then 12 older ones with it in the title.
+    for number in range(12):
+        make_article(f"Tin số {number}", category=category, body="<p>Chuyển đổi số ở xã.</p>")
+    for number in range(12):
+        make_article(
+            f"Chuyển đổi số bài {number}",
+            category=category,
+            published_at=timezone.now() - timezone.timedelta(days=30 + number),
+        )
+    first = client.get("/tim-kiem/", {"q": "chuyen doi so"}).content.decode()
+    second = client.get("/tim-kiem/", {"q": "chuyen doi so", "page": 2}).content.decode()
+    third = client.get("/tim-kiem/", {"q": "chuyen doi so", "page": 3}).content.decode()
+    assert "Tìm thấy 24 kết quả" in first
+    titles = [re.findall(r'class="card-title"><a href="[^"]+">([^<]+)</a>', html) for html in (first, second, third)]
+    assert titles[0] == [f"Chuyển đổi số bài {number}" for number in range(10)]
+    assert titles[1] == ["Chuyển đổi số bài 10", "Chuyển đổi số bài 11"] + [f"Tin số {n}" for n in range(8)]
+    assert titles[2] == ["Tin số 8", "Tin số 9", "Tin số 10", "Tin số 11"]
+
+
+@pytest.mark.django_db
+def test_an_article_with_nothing_attached_costs_one_query(client, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 0
+    article = make_article("Tin không đính kèm")
+    client.get(article.get_absolute_url())  # the site chrome is read once per content change
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.get_absolute_url())
+    page_queries = [q["sql"] for q in queries if "stats_" not in q["sql"]]  # the visitor counter aside
+    assert len(page_queries) == 1, page_queries
+    assert "Chưa có ý kiến nào." in response.content.decode()

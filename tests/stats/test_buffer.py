@@ -119,3 +119,28 @@ def test_the_box_still_shows_when_redis_is_down(settings):
 def test_a_page_is_served_when_redis_is_down(client, settings):
     settings.STATS_REDIS_URL = "redis://127.0.0.1:1/0"
     assert client.get("/", HTTP_USER_AGENT=BROWSER_UA).status_code == 200
+
+
+def test_one_page_every_thirty_seconds_moves_the_buffer_to_the_database(client, redis_buffer):
+    article = make_article()
+    buffer.client().set(buffer.FLUSH_DUE, "1")
+    browse(client, article)  # counted in Redis only: a flush was done moments ago
+    assert visits_today() == 0
+    buffer.client().delete(buffer.FLUSH_DUE)  # thirty seconds later
+    client.get("/", HTTP_USER_AGENT=f"{BROWSER_UA} late")
+    # The page that found the flush due moved every count (its own too) to the database.
+    assert visits_today() == 4
+    assert Article.objects.get(pk=article.pk).view_count == 3
+    assert buffer.client().ttl(buffer.FLUSH_DUE) > 0
+
+
+def test_the_redis_cache_keeps_one_client_and_still_answers(redis_server):
+    from core.cache import ForgivingRedisCache
+
+    cache = ForgivingRedisCache(redis_server, {})
+    cache.set("trang:thu", "nội dung", 30)
+    client = cache._cache.get_client()
+    assert cache.get("trang:thu") == "nội dung"
+    assert cache._cache.get_client(write=True) is client  # not a new redis.Redis per operation
+    cache.delete("trang:thu")
+    assert cache.get("trang:thu") is None
