@@ -5,7 +5,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help venv run test lint format migrate seed serve messages clean bench bench-two
+.PHONY: help venv run test lint format migrate seed serve messages clean bench bench-two bench-scaling
 
 help:
 	@echo "make run     serve the portal with demo content at http://127.0.0.1:$(PORT)"
@@ -13,6 +13,7 @@ help:
 	@echo "make lint    ruff check and format check"
 	@echo "make serve   production set-up locally: gunicorn, DEBUG off"
 	@echo "make bench   load test under gunicorn + PostgreSQL (bench/results.json)"
+	@echo "make bench-scaling   page times at 1,000 and 100,000 articles (bench/scaling.json)"
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -55,6 +56,10 @@ bench: venv
 
 bench-two: venv
 	BENCH_INSTANCES=2 $(BIN)/python bench/run.py
+
+# Each public page timed at 1,000 and at 100,000 articles, with its query plan (bench/scaling.json).
+bench-scaling: venv
+	$(BIN)/python bench/scaling.py
 
 clean:
 	rm -rf $(VENV) staticfiles artifacts

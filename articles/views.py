@@ -19,6 +19,7 @@ from articles.filters import ArticleFilter
 from articles.forms import CommentForm
 from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment
 from core.models import site_settings
+from core.pagination import CountedOnceMixin
 from core.uploads import DatedUploadTo, reencode_image
 from meetings.models import Meeting
 
@@ -40,7 +41,7 @@ class PublicArticleMixin:
         return context
 
 
-class ArticleListView(PublicArticleMixin, ListView):
+class ArticleListView(CountedOnceMixin, PublicArticleMixin, ListView):
     """Tin tức: all news, newest first, filterable by category and dates."""
 
     def get_queryset(self):
@@ -62,7 +63,7 @@ class ArticleListView(PublicArticleMixin, ListView):
         return context
 
 
-class CategoryArticleListView(PublicArticleMixin, ListView):
+class CategoryArticleListView(CountedOnceMixin, PublicArticleMixin, ListView):
     """One category's articles."""
 
     def get_queryset(self):
@@ -80,7 +81,7 @@ class CategoryArticleListView(PublicArticleMixin, ListView):
         return context
 
 
-class AnnouncementListView(PublicArticleMixin, ListView):
+class AnnouncementListView(CountedOnceMixin, PublicArticleMixin, ListView):
     """Thông báo: every published announcement, also those past their “show until”."""
 
     def get_queryset(self):

@@ -71,7 +71,6 @@ def prepare():
     if count < 100_000:
         manage("generate_load_data", "--articles", str(100_000 - count), "--meetings", "5000", "--visits", "5000000",
                "--batch", "5000")  # fmt: skip
-        django_value("from django.db import connection; connection.cursor().execute('ANALYZE')")
     manage("collectstatic", "--noinput", "-v", "0")
 
 

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.models import SiteSettings
+from core.pagination import CountedOnceMixin
 from meetings import opendata
 from meetings.filters import MeetingFilter
 from meetings.models import Attendee, Meeting, Official
 from meetings.services import week_bounds
 
 
-class MeetingListView(ListView):
+class MeetingListView(CountedOnceMixin, ListView):
     """Upcoming meetings first (the soonest few), then past ones (latest first, paginated)."""
 
     template_name = "meetings/meeting_list.html"

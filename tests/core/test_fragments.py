@@ -138,3 +138,19 @@ def test_every_template_parses_before_the_workers_start():
     load_templates()
     engine = engines["django"].engine
     assert engine.get_template("base.html") is engine.get_template("base.html")  # kept by the cached loader
+
+
+def test_a_list_is_counted_once_until_something_is_published():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    category = make_category("Kinh tế")
+    for number in range(11):
+        make_article(f"Tin kinh tế {number}", category=category)
+    assert "Trang 1 / 2" in page(category.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        assert "Trang 1 / 2" in page(category.get_absolute_url())
+    assert not [q for q in queries if "COUNT(" in q["sql"]]
+    for number in range(10):
+        make_article(f"Tin kinh tế mới {number}", category=category)
+    assert "Trang 1 / 3" in page(category.get_absolute_url())
