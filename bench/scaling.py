@@ -89,7 +89,7 @@ def pages():
         "home": "/",
         "news list": "/tin-tuc/",
         "category list": category.get_absolute_url(),
-        "category page 20": f"{category.get_absolute_url()}?page=20",
+        "category page 10": f"{category.get_absolute_url()}?page=10",
         "article": article.get_absolute_url(),
         "search, common words": "/tim-kiem/?q=nong+thon+moi",
         "search, rare words": "/tim-kiem/?q=lu+quet+sat+lo",

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import fragments
 from meetings.models import Meeting
 
 MONTHS = [(month, _("Tháng %(month)d") % {"month": month}) for month in range(1, 13)]
@@ -33,5 +34,10 @@ class MeetingFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        bodies = Meeting.objects.public().order_by("body").values_list("body", flat=True).distinct()
+        # Every public meeting is read to list the bodies: once per content generation, not per page.
+        bodies = fragments.remembered(self.request, "meeting-bodies", public_bodies)
         self.filters["body"].extra["choices"] = [(body, body) for body in bodies]
+
+
+def public_bodies():
+    return list(Meeting.objects.public().order_by("body").values_list("body", flat=True).distinct())

@@ -27,7 +27,9 @@ class MeetingListView(CountedOnceMixin, ListView):
     upcoming_count = 10  # the weekly schedule shows the rest
 
     def get_queryset(self):
-        self.filterset = MeetingFilter(self.request.GET or None, queryset=Meeting.objects.public().for_list())
+        self.filterset = MeetingFilter(
+            self.request.GET or None, queryset=Meeting.objects.public().for_list(), request=self.request
+        )
         if self.filterset.is_bound and not self.filterset.form.is_valid():
             messages.warning(self.request, _("Một số điều kiện lọc không hợp lệ nên đã được bỏ qua."))
         return self.filterset.qs.past()
