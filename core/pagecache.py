@@ -1,8 +1,9 @@
 """The page cache: anonymous readers get public pages from the cache, never stale after an edit.
 
-Every key carries a *content generation*. Saving or deleting anything a public page shows
+Every entry carries a *content generation*. Saving or deleting anything a public page shows
 (articles, categories, comments, pages, menu, settings, meetings…) bumps the generation, so all
-cached pages are replaced at once; nothing has to know which pages showed what. Entries also
+cached pages are replaced at once; nothing has to know which pages showed what. A page and the
+current generation are read in one round trip to the cache. Entries also
 expire after at most PAGE_CACHE_SECONDS (≤ 60 s: the visitor counter in every page may lag no
 more), and never outlive the next scheduled publication, so a scheduled article appears on time.
 
@@ -96,10 +97,10 @@ def cacheable_response(response):
     return "private" not in response.get("Cache-Control", "") and "no-store" not in response.get("Cache-Control", "")
 
 
-def cache_key(request, page_generation):
+def cache_key(request):
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{page_generation}:{language}:{request.get_host()}:{url}"
+    return f"page:{language}:{request.get_host()}:{url}"
 
 
 class PageCacheMiddleware:
@@ -111,11 +112,13 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        current = current_generation(request)
-        key = cache_key(request, current)
-        entry = cache.get(key)
-        if entry is not None:
-            response, article_id = entry
+        key = cache_key(request)
+        # One round trip: the page and the current generation; an entry of an older generation is a miss.
+        found = cache.get_many([GENERATION_KEY, key])
+        current = request._page_generation = found.get(GENERATION_KEY) or generation()
+        entry = found.get(key)
+        if entry is not None and entry[0] == current:
+            _, response, article_id = entry
             if article_id is not None:
                 request.viewed_article_id = article_id  # for the visitor counter above
             response["X-Cache"] = "HIT"
@@ -126,6 +129,6 @@ class PageCacheMiddleware:
                 response.render()
             timeout = seconds_to_live(current)
             if timeout > 0:
-                cache.set(key, (response, getattr(request, "viewed_article_id", None)), timeout)
+                cache.set(key, (current, response, getattr(request, "viewed_article_id", None)), timeout)
             response["X-Cache"] = "MISS"
         return response
