@@ -4,7 +4,7 @@ Steps: make sure the benchmark database has the generated data (generate_load_da
 static files, start gunicorn with the production settings (DEBUG off), then for each page run
 the load generator (wrk when installed, else locust headless) with 32 connections for 20 s,
 and write requests/s, p50/p95/p99 latency and errors to the terminal and bench/results.json,
-with /robots.txt through the same server as the ceiling.
+with /robots.txt through the same server as the ceiling (run first and last; their mean is the ceiling).
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/portal_bench),
 BENCH_REDIS_URL (default redis://127.0.0.1:6379/3), BENCH_SECONDS (20), BENCH_CONNECTIONS (32),
@@ -212,22 +212,32 @@ def instances_agree(path):
 
 
 def measure(paths, label):
+    """Each page in turn, with the ceiling run first and last: the machine's speed drifts over minutes."""
     runner = run_wrk if shutil.which("wrk") else run_locust
+    pages = {name: path for name, path in paths.items() if name != "ceiling"}
+    order = [("ceiling-before", paths["ceiling"]), *pages.items(), ("ceiling-after", paths["ceiling"])]
     results = {}
-    for name, path in paths.items():
+    for name, path in order:
         urls = [f"http://{HOST}:{PORT + index}{path}" for index in range(INSTANCES)]
         urllib.request.urlopen(urls[0], timeout=10).read()  # warm the page (and the cache)
         results[name] = {"path": path, **runner(urls)}
         row = results[name]
-        print(f"{label:<9} {name:<8} {row['requests_per_second']:>9.1f} {row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f}"
+        print(f"{label:<9} {name:<14} {row['requests_per_second']:>9.1f} {row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f}"
               f" {row['p99_ms']:>8.2f} {row['errors']:>6}", flush=True)  # fmt: skip
+    before, after = results.pop("ceiling-before"), results.pop("ceiling-after")
+    results["ceiling"] = {
+        "path": paths["ceiling"],
+        "requests_per_second": round((before["requests_per_second"] + after["requests_per_second"]) / 2, 1),
+        "before": before,
+        "after": after,
+    }
     return results
 
 
 def main():
     prepare()
     paths = targets()
-    print(f"{'run':<9} {'page':<8} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}")
+    print(f"{'run':<9} {'page':<14} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}")
     report = {"connections": CONNECTIONS, "seconds": SECONDS, "instances": INSTANCES, "runs": {}}
     for label, extra in (("cached", {}), ("uncached", {"PAGE_CACHE_SECONDS": "0"})):
         servers = start_servers(extra)
@@ -241,9 +251,11 @@ def main():
     report["load_average"] = os.getloadavg()
     report["cpu_count"] = os.cpu_count()
     ceiling = report["runs"]["cached"]["ceiling"]["requests_per_second"]
-    for page in ("home", "article"):
+    report["cached_share_of_ceiling"] = {}
+    for page in ("home", "list", "article", "search", "meeting"):
         share = report["runs"]["cached"][page]["requests_per_second"] / ceiling
-        print(f"cached {page}: {share:.0%} of the /robots.txt ceiling")
+        report["cached_share_of_ceiling"][page] = round(share, 3)
+        print(f"cached {page}: {share:.0%} of the /robots.txt ceiling (mean of the runs before and after)")
     print(f"worker memory after the runs (MB): {report['runs']['cached']['worker_rss_mb']}")
     name = "results.json" if INSTANCES == 1 else f"results-{INSTANCES}-instances.json"
     (ROOT / "bench" / name).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")

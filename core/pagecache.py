@@ -119,8 +119,7 @@ class PageCacheMiddleware:
         entry = found.get(key)
         if entry is not None and entry[0] == current:
             _, response, article_id = entry
-            if article_id is not None:
-                request.viewed_article_id = article_id  # for the visitor counter above
+            request.viewed_article_id = article_id  # for the visitor counter above (None: not an article)
             response["X-Cache"] = "HIT"
             return response
         response = self.get_response(request)

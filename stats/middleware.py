@@ -45,10 +45,9 @@ def should_count(request, response) -> bool:
 
 
 def article_id_for(request):
-    """The article the page showed: set by the article view, or found from the URL for a cached page."""
-    article_id = getattr(request, "viewed_article_id", None)
-    if article_id is not None:
-        return article_id
+    """The article the page showed: set by the article view or the page cache, else found from the URL."""
+    if hasattr(request, "viewed_article_id"):
+        return request.viewed_article_id
     try:
         match = resolve(request.path_info)
     except Resolver404:

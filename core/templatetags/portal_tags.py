@@ -49,6 +49,17 @@ def main_menu(context):
     return render_remembered(context, "includes/nav.html", site_chrome(request).menu_url(request.path))
 
 
+SEARCH_BOX = "includes/search_box.html"
+
+
+@register.simple_tag(takes_context=True)
+def search_box(context):
+    """The search box of the header: drawn once while empty, with the reader's words on the search page."""
+    if context["request"].GET.get("q"):
+        return mark_safe(context.template.engine.get_template(SEARCH_BOX).render(context))
+    return render_remembered(context, SEARCH_BOX)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """(code, name in that language, address) of each interface language, coming back to this page."""
