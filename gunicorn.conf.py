@@ -31,6 +31,8 @@ def when_ready(server):
     Workers (and the ones that replace recycled workers) then start with the templates parsed, and
     the garbage collector never walks (and so never copies) the memory they share with the master.
     """
+    if not server.cfg.preload_app:  # the portal is not loaded in the master: nothing to share
+        return
     from core.warmup import load_templates
 
     load_templates()

@@ -32,3 +32,16 @@ def test_running_it_again_adds_more_without_collisions():
     call_command("generate_load_data", articles=30, meetings=3, visits=100, stdout=io.StringIO())
     call_command("generate_load_data", articles=30, meetings=3, visits=100, stdout=io.StringIO())
     assert Article.objects.count() == 60 and Meeting.objects.count() == 6
+
+
+def test_days_sets_how_much_history_the_data_spans():
+    from django.utils import timezone
+
+    call_command("generate_load_data", articles=60, meetings=10, visits=1000, days=18, stdout=io.StringIO())
+    now = timezone.now()
+    oldest = Article.objects.order_by("published_at").first().published_at
+    assert now - oldest <= timezone.timedelta(days=18)
+    # Meetings run to a little ahead of today: 30 days for five years, so about 7 hours for 18 days.
+    latest = Meeting.objects.order_by("-starts_at").first().starts_at
+    assert latest - now <= timezone.timedelta(hours=8)
+    assert DailyStats.objects.count() == 18
