@@ -54,6 +54,14 @@ def remembered(request, key, compute, *, seconds=FRAGMENT_SECONDS):
     return value
 
 
+def remembered_until_publication(request, key, compute):
+    """``remembered``, and never past the next scheduled publication: for what lists published articles."""
+    generation = pagecache.current_generation(request)
+    return remembered(
+        request, key, compute, seconds=lambda: pagecache.seconds_to_live(generation, limit=FRAGMENT_SECONDS)
+    )
+
+
 def render_remembered(context, template_name, *vary):
     """``template_name`` rendered with the page's context, remembered per language and ``vary``."""
     template = context.template.engine.get_template(template_name)

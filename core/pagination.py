@@ -4,7 +4,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 
-from core import fragments, pagecache
+from core import fragments
 
 
 class CountedOncePaginator(Paginator):
@@ -24,13 +24,7 @@ class CountedOncePaginator(Paginator):
         query = self.request.GET.copy()
         query.pop("page", None)
         key = ("list-count", self.request.path, query.urlencode())
-        generation = pagecache.current_generation(self.request)
-        return fragments.remembered(
-            self.request,
-            key,
-            lambda: Paginator.count.func(self),
-            seconds=lambda: pagecache.seconds_to_live(generation, limit=fragments.FRAGMENT_SECONDS),
-        )
+        return fragments.remembered_until_publication(self.request, key, lambda: Paginator.count.func(self))
 
 
 class CountedOnceMixin:

@@ -40,4 +40,5 @@ class MeetingFilter(django_filters.FilterSet):
 
 
 def public_bodies():
+    """The bodies that have held public meetings, for the filter's choices."""
     return list(Meeting.objects.public().order_by("body").values_list("body", flat=True).distinct())

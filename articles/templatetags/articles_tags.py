@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from articles.models import Article
-from core import fragments, pagecache
+from core import fragments
 
 register = template.Library()
 
@@ -14,6 +14,7 @@ BOX_TEMPLATE = "articles/includes/announcements_box.html"
 
 
 def current_announcements():
+    """What the box may show, read from the database."""
     fields = ("title", "slug", "published_at", "pinned", "show_until")
     return list(Article.objects.current_announcements().only(*fields)[:ANNOUNCEMENTS_IN_BOX])
 
@@ -27,13 +28,7 @@ def announcements_box(context):
     box's HTML is remembered for each set of announcements shown.
     """
     request = fragments.request_of(context)
-    generation = pagecache.current_generation(request)
-    announcements = fragments.remembered(
-        request,
-        "announcements",
-        current_announcements,
-        seconds=lambda: pagecache.seconds_to_live(generation, limit=fragments.FRAGMENT_SECONDS),
-    )
+    announcements = fragments.remembered_until_publication(request, "announcements", current_announcements)
     now = timezone.now()
     shown = [a for a in announcements if a.show_until is None or a.show_until > now]
     key = (BOX_TEMPLATE, translation.get_language(), *(a.pk for a in shown))
