@@ -1,5 +1,6 @@
 """News and announcements: categories, articles, their attachments and readers' comments."""
 
+import datetime
 import re
 from collections.abc import Sequence
 from html import unescape
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import NFCCharField, NFCTextField, RichTextField
+from core.precompiled import PrecompiledQuery
 from core.text import fold, unique_slug
 from core.uploads import DatedUploadTo, validate_document, validate_image
 
@@ -91,9 +93,9 @@ class Category(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may see: published, and its publication time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, at=None):
+        """What the public may see: published, and its publication time has come (by ``at``, default now)."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now())
 
     def news(self):
         return self.filter(kind=Article.Kind.NEWS)
@@ -119,21 +121,24 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category").defer("body", "search_text", "search_title")
 
     def for_page(self):
-        """The article page: the category joined, the search columns unread, and what else there is to fetch.
+        """The article page: the search columns unread, and what else there is to fetch.
 
         Most articles have no attachment, related article, comment or meeting: four EXISTS flags in
         the same query spare the page a query for each of them (see ``articles.views.fetch_page_extras``).
         """
-        return (
-            self.select_related("category")
-            .defer("search_text", "search_title")
-            .annotate(
-                has_attachments=_has_rows(Attachment, "article"),
-                has_related=_has_rows(Article.related.through, "from_article"),
-                has_comments=_has_rows(Comment, "article", "approved"),
-                has_meetings=_has_rows(Article.meetings.through, "article"),
-            )
+        return self.defer("search_text", "search_title").annotate(
+            has_attachments=_has_rows(Attachment, "article"),
+            has_related=_has_rows(Article.related.through, "from_article"),
+            has_comments=_has_rows(Comment, "article", "approved"),
+            has_meetings=_has_rows(Article.meetings.through, "article"),
         )
+
+    def public_page(self, slug):
+        """The published article at ``slug`` with the ``for_page()`` flags, or None.
+
+        The portal's most read query, so its SQL is compiled once (core/precompiled.py).
+        """
+        return next(iter(PUBLIC_PAGE_QUERY.raw(using=self.db, slug=slug, now=timezone.now())), None)
 
     def newest_per_category(self, categories, per_category):
         """The ``per_category`` newest articles of each category, in one query whatever their number.
@@ -367,6 +372,14 @@ class Article(models.Model):
     @property
     def image_for_page(self):
         return self.image_large or self.image
+
+
+# The sample values stand where the slug and the current time go; no real slug has a NUL in it.
+PUBLIC_PAGE_QUERY = PrecompiledQuery(
+    lambda slug, now: Article.objects.published(at=now).for_page().filter(slug=slug),
+    slug="\x00slug\x00",
+    now=datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC),
+)
 
 
 class Attachment(models.Model):

@@ -6,9 +6,10 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -18,6 +19,7 @@ from articles import services
 from articles.filters import ArticleFilter
 from articles.forms import CommentForm
 from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment
+from core import fragments
 from core.models import site_settings
 from core.pagination import CountedOnceMixin
 from core.uploads import DatedUploadTo, reencode_image
@@ -145,6 +147,12 @@ def fetch_page_extras(article):
     return article
 
 
+def remembered_category(request, category_id):
+    """A category from the few this process keeps for the current content generation (core/fragments.py)."""
+    categories = fragments.remembered(request, "categories", Category.objects.in_bulk)
+    return categories.get(category_id) or Category.objects.get(pk=category_id)
+
+
 @method_decorator(csrf_exempt, name="dispatch")
 class ArticleDetailView(DetailView):
     """The article page; a POST adds a reader's comment that waits for moderation.
@@ -155,18 +163,20 @@ class ArticleDetailView(DetailView):
     waits for moderation, within the rate limit.
     """
 
-    def get_queryset(self):
-        return Article.objects.published().for_page()
-
     def get_object(self, queryset=None):
-        article = fetch_page_extras(super().get_object(queryset))
+        article = Article.objects.public_page(self.kwargs["slug"])
+        if article is None:
+            raise Http404
+        article.category = remembered_category(self.request, article.category_id)
+        fetch_page_extras(article)
         # Read by the stats middleware, which counts the view.
         self.request.viewed_article_id = article.pk
         return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("comment_form", CommentForm())
+        # The blank form is drawn once per content generation (comment_form.html): made only if drawn.
+        context.setdefault("comment_form", SimpleLazyObject(CommentForm))
         context["share_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
         # Absolute whether the image is on this server or in an object store (build_absolute_uri keeps those).
         if self.object.image:
@@ -218,7 +228,7 @@ class ArticleDetailView(DetailView):
                 )
                 messages.success(request, _("Cảm ơn bạn. Nhận xét sẽ hiện sau khi được Ban biên tập duyệt."))
                 return redirect(self.object.get_absolute_url() + "#nhan-xet")
-        return self.render_to_response(self.get_context_data(comment_form=form), status=400)
+        return self.render_to_response(self.get_context_data(comment_form=form, comment_refused=True), status=400)
 
 
 @method_decorator(staff_member_required, name="dispatch")
@@ -226,7 +236,7 @@ class ArticlePreviewView(ArticleDetailView):
     """Staff see a draft as it will look on the site; nothing is counted or posted."""
 
     def get_queryset(self):
-        return Article.objects.for_page()
+        return Article.objects.for_page().select_related("category")
 
     def get_object(self, queryset=None):
         return fetch_page_extras(get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"]))

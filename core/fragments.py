@@ -37,8 +37,8 @@ _memory = _Memory()
 def remembered(request, key, compute, *, seconds=FRAGMENT_SECONDS):
     """``compute()``, kept by this process under ``key`` for the current generation.
 
-    ``seconds`` (or a callable returning it, asked only when computing) bounds how long the value is
-    kept; 0 means it is not kept at all.
+    ``seconds`` (or a callable given the value and returning it, asked only when computing) bounds
+    how long the value is kept; 0 or less means it is not kept at all.
     """
     generation = pagecache.current_generation(request)
     if generation != _memory.generation or len(_memory.entries) >= MAX_ENTRIES:
@@ -48,7 +48,7 @@ def remembered(request, key, compute, *, seconds=FRAGMENT_SECONDS):
     if entry is not None and entry[0] > now:
         return entry[1]
     value = compute()
-    lifetime = seconds() if callable(seconds) else seconds
+    lifetime = seconds(value) if callable(seconds) else seconds
     if lifetime > 0:
         _memory.entries[key] = (now + min(lifetime, FRAGMENT_SECONDS), value)
     return value
@@ -58,7 +58,7 @@ def remembered_until_publication(request, key, compute):
     """``remembered``, and never past the next scheduled publication: for what lists published articles."""
     generation = pagecache.current_generation(request)
     return remembered(
-        request, key, compute, seconds=lambda: pagecache.seconds_to_live(generation, limit=FRAGMENT_SECONDS)
+        request, key, compute, seconds=lambda _value: pagecache.seconds_to_live(generation, limit=FRAGMENT_SECONDS)
     )
 
 

@@ -13,6 +13,7 @@ import hmac
 import ipaddress
 import logging
 import secrets
+import time
 from functools import lru_cache
 
 from django.apps import apps
@@ -41,7 +42,7 @@ logger = logging.getLogger(__name__)
 ONLINE_WINDOW = datetime.timedelta(minutes=5)
 # A visitor's last_seen is refreshed at most this often: fewer writes, ``online`` stays within a minute.
 SEEN_REFRESH = datetime.timedelta(seconds=60)
-FIGURES_CACHE_KEY = "stats:figures"
+FIGURES_CACHE_KEY = "stats:shared-figures"
 
 # Today's salt, kept by each process once read: (day, secret). Only today's, never an older one.
 _salt_memo: dict = {}
@@ -306,14 +307,19 @@ def compute_figures(*, now=None) -> dict:
     }
 
 
-def figures() -> dict:
-    """The figures as the widget shows them: recomputed at most every STATS_CACHE_SECONDS (≤ 60 s)."""
-    timeout = min(int(getattr(settings, "STATS_CACHE_SECONDS", 60)), 60)
-    cached = cache.get(FIGURES_CACHE_KEY)
-    if cached is None:
-        cached = compute_figures()
-        cache.set(FIGURES_CACHE_KEY, cached, timeout=timeout)
-    return cached
+def shared_figures() -> tuple[dict, float]:
+    """The figures as the widget shows them, and until when (a UNIX time) they stand.
+
+    Recomputed at most every STATS_CACHE_SECONDS (≤ 60 s) and shared through the cache, so every
+    process and server shows the same figures until the same moment, and may keep them until then.
+    """
+    now = time.time()
+    shared = cache.get(FIGURES_CACHE_KEY)
+    if shared is None or shared[1] <= now:
+        timeout = min(int(getattr(settings, "STATS_CACHE_SECONDS", 60)), 60)
+        shared = (compute_figures(), now + timeout)
+        cache.set(FIGURES_CACHE_KEY, shared, timeout=timeout)
+    return shared
 
 
 # --- Housekeeping ------------------------------------------------------------------------------
