@@ -10,12 +10,12 @@ from django.db import connection, connections, models
 from django.db.models import Case, F, IntegerField, Q, Value, When, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import NFCCharField, NFCTextField, RichTextField
 from core.precompiled import PrecompiledQuery
+from core.reversing import SlugURL
 from core.text import fold, unique_slug
 from core.uploads import DatedUploadTo, validate_document, validate_image
 
@@ -26,6 +26,10 @@ SEARCH_MAX_WORDS = 8
 # search rank them all. Readers are told to add words when there are more.
 SEARCH_RESULT_LIMIT = 1000
 _TAG = re.compile(r"<[^>]+>")
+
+# Links to these pages appear dozens of times a page (core/reversing.py).
+CATEGORY_URL = SlugURL("articles:category")
+ARTICLE_URL = SlugURL("articles:detail")
 
 
 def html_to_text(html):
@@ -89,7 +93,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return CATEGORY_URL(self.slug)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -154,20 +158,27 @@ class ArticleQuerySet(models.QuerySet):
         ranked = self.filter(category__in=categories).annotate(rank_in_category=rank)
         return ranked.filter(rank_in_category__lte=per_category).order_by("category_id", *ordering)
 
-    def search(self, query):
+    def search(self, query, ranking=None):
         """Accent- and case-free match of every word in title, lead and body; title hits first.
 
-        Only the SEARCH_RESULT_LIMIT newest matches are ranked and counted, so a very common word
-        costs the same as a rare one. One query reads their ids and whether the title matched; the
-        articles themselves are read a page at a time (``SearchResults``), so counting, ranking and
-        showing a page never scan the matches twice.
+        The matches are counted and ranked from ``search_ranking(query)`` (or the ``ranking`` given,
+        as kept from an earlier search); the articles themselves are read a page at a time
+        (``SearchResults``), so counting, ranking and showing a page never scan the matches twice.
+        """
+        return SearchResults(self, self.search_ranking(query) if ranking is None else ranking)
+
+    def search_ranking(self, query):
+        """The ids of the SEARCH_RESULT_LIMIT newest matches of ``query``, title hits first.
+
+        Only that many are ranked and counted, so a very common word costs the same as a rare one;
+        one query reads their ids and whether the title matched.
 
         Both sides are folded (core.text.fold), so ``hop thuong ky`` finds ``họp thường kỳ``.
         On PostgreSQL the LIKE conditions use the trigram GIN indexes of migration 0002.
         """
         words = search_terms(query)
         if not words:
-            return SearchResults(self, [])
+            return []
         matches = Q()
         in_title = Q()
         for word in words:
@@ -182,7 +193,7 @@ class ArticleQuerySet(models.QuerySet):
         )
         # A stable sort: within title hits and within the rest, the newest stay first.
         ranked = sorted(_plain_rows(newest), key=lambda row: -row[1])
-        return SearchResults(self, [pk for pk, _ in ranked])
+        return [pk for pk, _ in ranked]
 
 
 def _plain_rows(queryset):
@@ -347,7 +358,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return ARTICLE_URL(self.slug)
 
     def refresh_search_columns(self):
         self.search_title = fold(self.title)

@@ -1,5 +1,7 @@
 """Public pages of news and announcements, search, the staff preview and the editor's image upload."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
@@ -18,8 +20,8 @@ from django.views.generic import DetailView, ListView
 from articles import services
 from articles.filters import ArticleFilter
 from articles.forms import CommentForm
-from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment
-from core import fragments
+from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment, search_terms
+from core import fragments, pagecache
 from core.models import site_settings
 from core.pagination import CountedOnceMixin
 from core.uploads import DatedUploadTo, reencode_image
@@ -111,7 +113,20 @@ class SearchView(PublicArticleMixin, ListView):
         self.query = query
         if not query:
             return Article.objects.none()
-        return Article.objects.published().for_list().search(query)
+        articles = Article.objects.published().for_list()
+        return articles.search(query, ranking=self.shared_ranking(articles, query))
+
+    def shared_ranking(self, articles, query):
+        """The ranking of a search, shared by every server until something is published or saved.
+
+        When news breaks, thousands of readers search the same few words, and each reader pages
+        through the results: the scan for the matches (the costly part) runs once for all of them.
+        """
+        words = "\x1f".join(search_terms(query))
+        key = "search:" + hashlib.sha256(words.encode()).hexdigest()
+        return pagecache.shared_until_publication(
+            self.request, key, lambda: articles.search_ranking(query), seconds=settings.SEARCH_CACHE_SECONDS
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -5,6 +5,8 @@ static files, start gunicorn with the production settings (DEBUG off), then for 
 the load generator (wrk when installed, else locust headless) with 32 connections for 20 s,
 and write requests/s, p50/p95/p99 latency and errors to the terminal and bench/results.json,
 with /robots.txt through the same server as the ceiling (run first and last; their mean is the ceiling).
+Runs: page cache on, page cache off, then the search alone with its shared ranking off too
+(SEARCH_CACHE_SECONDS=0: the cost of words nobody searched in the last minute).
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/portal_bench),
 BENCH_REDIS_URL (default redis://127.0.0.1:6379/3), BENCH_SECONDS (20), BENCH_CONNECTIONS (32),
@@ -211,11 +213,13 @@ def instances_agree(path):
     return agree
 
 
-def measure(paths, label):
+def measure(paths, label, with_ceiling=True):
     """Each page in turn, with the ceiling run first and last: the machine's speed drifts over minutes."""
     runner = run_wrk if shutil.which("wrk") else run_locust
     pages = {name: path for name, path in paths.items() if name != "ceiling"}
     order = [("ceiling-before", paths["ceiling"]), *pages.items(), ("ceiling-after", paths["ceiling"])]
+    if not with_ceiling:
+        order = list(pages.items())
     results = {}
     for name, path in order:
         urls = [f"http://{HOST}:{PORT + index}{path}" for index in range(INSTANCES)]
@@ -224,6 +228,8 @@ def measure(paths, label):
         row = results[name]
         print(f"{label:<9} {name:<14} {row['requests_per_second']:>9.1f} {row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f}"
               f" {row['p99_ms']:>8.2f} {row['errors']:>6}", flush=True)  # fmt: skip
+    if not with_ceiling:
+        return results
     before, after = results.pop("ceiling-before"), results.pop("ceiling-after")
     results["ceiling"] = {
         "path": paths["ceiling"],
@@ -239,10 +245,16 @@ def main():
     paths = targets()
     print(f"{'run':<9} {'page':<14} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}")
     report = {"connections": CONNECTIONS, "seconds": SECONDS, "instances": INSTANCES, "runs": {}}
-    for label, extra in (("cached", {}), ("uncached", {"PAGE_CACHE_SECONDS": "0"})):
+    # The last run repeats the search with its shared ranking off, as for words nobody searched yet.
+    runs = (
+        ("cached", {}, paths),
+        ("uncached", {"PAGE_CACHE_SECONDS": "0"}, paths),
+        ("unshared", {"PAGE_CACHE_SECONDS": "0", "SEARCH_CACHE_SECONDS": "0"}, {"search": paths["search"]}),
+    )
+    for label, extra, pages in runs:
         servers = start_servers(extra)
         try:
-            report["runs"][label] = measure(paths, label)
+            report["runs"][label] = measure(pages, label, with_ceiling="ceiling" in pages)
             report["runs"][label]["worker_rss_mb"] = worker_memory_mb(servers)
             if INSTANCES > 1 and label == "cached":
                 report["instances_agree"] = instances_agree(paths["home"])

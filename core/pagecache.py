@@ -81,6 +81,23 @@ def seconds_to_live(page_generation, limit=None):
     return limit
 
 
+def shared_until_publication(request, key, compute, *, seconds):
+    """``compute()``, shared through the cache by every process and server for the current generation.
+
+    Kept until something public is saved, the next scheduled publication or ``seconds`` (0: not
+    kept), whichever comes first: for what costs the database more than a cache read.
+    """
+    page_generation = current_generation(request)
+    cache_key = f"{key}:{page_generation}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        timeout = seconds_to_live(page_generation, limit=seconds) if seconds > 0 else 0
+        if timeout > 0:
+            cache.set(cache_key, value, timeout=timeout)
+    return value
+
+
 def cacheable_request(request):
     """Anonymous GET (or HEAD) of a public page: no session, no flash message pending."""
     if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:

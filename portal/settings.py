@@ -103,6 +103,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # several processes or servers need Redis, or an edit shows only after PAGE_CACHE_SECONDS).
 # Anonymous readers get public pages from it for at most PAGE_CACHE_SECONDS (0 turns it off).
 PAGE_CACHE_SECONDS = min(env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 60), 60)  # off while developing
+# The ranking of a search is shared for at most SEARCH_CACHE_SECONDS (0 turns it off), and never past an edit.
+SEARCH_CACHE_SECONDS = min(env.int("SEARCH_CACHE_SECONDS", default=60), 60)
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {

@@ -395,3 +395,68 @@ def test_an_article_with_nothing_attached_costs_one_query(client, settings):
     page_queries = [q["sql"] for q in queries if "stats_" not in q["sql"]]  # the visitor counter aside
     assert len(page_queries) == 1, page_queries
     assert "Chưa có ý kiến nào." in response.content.decode()
+
+
+@pytest.mark.django_db
+class TestSharedSearchRanking:
+    """When news breaks, readers search the same words: the matches are looked for once, until something changes."""
+
+    def search(self, client, words, **params):
+        return client.get("/tim-kiem/", {"q": words, **params}).content.decode()
+
+    def matching_queries(self, client, words, **params):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            html = self.search(client, words, **params)
+        return html, [q["sql"] for q in queries if "LIKE" in q["sql"]]
+
+    def test_the_same_words_in_any_spelling_or_page_are_not_looked_for_again(self, client, settings):
+        settings.PAGE_CACHE_SECONDS = 0
+        for number in range(12):
+            make_article(f"Bão số {number} gây mưa lớn")
+        first, looked_for = self.matching_queries(client, "bão số")
+        assert "Tìm thấy 12 kết quả" in first and len(looked_for) == 1
+        for words, params in (("BAO SO", {}), ("bao  so", {"page": 2}), ("Bão Số", {})):
+            html, looked_for = self.matching_queries(client, words, **params)
+            assert "Tìm thấy 12 kết quả" in html and looked_for == []
+        assert "Bão số 11 gây" in self.search(client, "bao so", page=2)
+
+    def test_a_published_or_withdrawn_article_shows_in_the_next_search(self, client, settings):
+        settings.PAGE_CACHE_SECONDS = 0
+        make_article("Lịch cắt điện tuần này")
+        assert "Tìm thấy 1 kết quả" in self.search(client, "cat dien")
+        newer = make_article("Cắt điện đột xuất ở xã Tân Lập")
+        assert "Tìm thấy 2 kết quả" in self.search(client, "cat dien")
+        newer.status = Article.Status.WITHDRAWN
+        newer.save()
+        html = self.search(client, "cat dien")
+        assert "Tìm thấy 1 kết quả" in html and "Tân Lập" not in html
+
+    def test_a_scheduled_article_shows_once_its_time_has_come(self, client, settings, monkeypatch):
+        settings.PAGE_CACHE_SECONDS = 0
+        make_article("Thông báo tuyển dụng giáo viên")
+        due = timezone.now() + timezone.timedelta(seconds=20)
+        make_article("Kết quả tuyển dụng giáo viên", published_at=due)
+        timeouts = {}
+        original = cache.set
+        monkeypatch.setattr(
+            cache,
+            "set",
+            lambda key, value, timeout=None: timeouts.update({key: timeout}) or original(key, value, timeout),
+        )
+        assert "Tìm thấy 1 kết quả" in self.search(client, "tuyen dung")
+        (kept_for,) = [timeout for key, timeout in timeouts.items() if key.startswith("search:")]
+        assert 0 < kept_for <= 20  # never past the publication
+        later = due + timezone.timedelta(seconds=1)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+        cache.clear()  # the cache's own clock has let the ranking go by then
+        assert "Tìm thấy 2 kết quả" in self.search(client, "tuyen dung")
+
+    def test_it_can_be_turned_off(self, client, settings):
+        settings.PAGE_CACHE_SECONDS = 0
+        settings.SEARCH_CACHE_SECONDS = 0
+        make_article("Tiêm chủng mở rộng")
+        self.search(client, "tiem chung")
+        assert len(self.matching_queries(client, "tiem chung")[1]) == 1
