@@ -217,9 +217,9 @@ def measure(paths, label, with_ceiling=True):
     """Each page in turn, with the ceiling run first and last: the machine's speed drifts over minutes."""
     runner = run_wrk if shutil.which("wrk") else run_locust
     pages = {name: path for name, path in paths.items() if name != "ceiling"}
-    order = [("ceiling-before", paths["ceiling"]), *pages.items(), ("ceiling-after", paths["ceiling"])]
-    if not with_ceiling:
-        order = list(pages.items())
+    order = list(pages.items())
+    if with_ceiling:
+        order = [("ceiling-before", paths["ceiling"]), *order, ("ceiling-after", paths["ceiling"])]
     results = {}
     for name, path in order:
         urls = [f"http://{HOST}:{PORT + index}{path}" for index in range(INSTANCES)]
