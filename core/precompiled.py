@@ -6,8 +6,6 @@ values, the SQL can be compiled once and run again through ``raw()``, which stil
 instances (deferred fields, converters and annotations included) the documented way.
 """
 
-import threading
-
 from django.db import DEFAULT_DB_ALIAS
 
 
@@ -23,8 +21,7 @@ class PrecompiledQuery:
     def __init__(self, build, **samples):
         self.build = build
         self.samples = samples
-        self._compiled = {}
-        self._lock = threading.Lock()
+        self._compiled = {}  # database alias → (model, SQL, parameters, where each value goes)
 
     def raw(self, using=DEFAULT_DB_ALIAS, **values):
         model, sql, params, slots = self._compile(using)
@@ -35,12 +32,11 @@ class PrecompiledQuery:
 
     def _compile(self, using):
         compiled = self._compiled.get(using)
-        if compiled is None:
-            with self._lock:
-                queryset = self.build(**self.samples)
-                sql, params = queryset.query.get_compiler(using).as_sql()
-                slots = {name: self._slot(params, name, sample) for name, sample in self.samples.items()}
-                compiled = self._compiled[using] = (queryset.model, sql, tuple(params), slots)
+        if compiled is None:  # two threads may both compile: the same result, stored twice
+            queryset = self.build(**self.samples)
+            sql, params = queryset.query.get_compiler(using).as_sql()
+            slots = {name: self._slot(params, name, sample) for name, sample in self.samples.items()}
+            compiled = self._compiled[using] = (queryset.model, sql, tuple(params), slots)
         return compiled
 
     @staticmethod

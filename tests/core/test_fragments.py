@@ -154,3 +154,17 @@ def test_a_list_is_counted_once_until_something_is_published():
     for number in range(10):
         make_article(f"Tin kinh tế mới {number}", category=category)
     assert "Trang 1 / 3" in page(category.get_absolute_url())
+
+
+def test_a_list_total_is_shared_by_every_process():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    category = make_category("Xã hội")
+    for number in range(11):
+        make_article(f"Tin xã hội {number}", category=category)
+    assert "Trang 1 / 2" in page(category.get_absolute_url())
+    fragments.forget()  # as in another worker, or on another server sharing the cache
+    with CaptureQueriesContext(connection) as queries:
+        assert "Trang 2 / 2" in page(category.get_absolute_url() + "?page=2")
+    assert not [q for q in queries if "COUNT(" in q["sql"]]
