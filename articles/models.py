@@ -140,9 +140,10 @@ class ArticleQuerySet(models.QuerySet):
     def public_page(self, slug):
         """The published article at ``slug`` with the ``for_page()`` flags, or None.
 
-        The portal's most read query, so its SQL is compiled once (core/precompiled.py).
+        The portal's most read query, so its SQL is compiled once per process and planned once per
+        connection (core/precompiled.py).
         """
-        return next(iter(PUBLIC_PAGE_QUERY.raw(using=self.db, slug=slug, now=timezone.now())), None)
+        return PUBLIC_PAGE_QUERY.first(using=self.db, slug=slug, now=timezone.now())
 
     def newest_per_category(self, categories, per_category):
         """The ``per_category`` newest articles of each category, in one query whatever their number.

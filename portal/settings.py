@@ -94,6 +94,9 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, without a health-check query for a connection that served a request just now.
+    DATABASES["default"]["ENGINE"] = "core.postgresql"
 if "postgresql" in DATABASES["default"]["ENGINE"]:
     # A database that does not answer costs a visitor seconds, not minutes: the 503 page comes fast.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", 2))
