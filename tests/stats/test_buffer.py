@@ -144,3 +144,54 @@ def test_the_redis_cache_keeps_one_client_and_still_answers(redis_server):
     assert cache._cache.get_client(write=True) is client  # not a new redis.Redis per operation
     cache.delete("trang:thu")
     assert cache.get("trang:thu") is None
+
+
+def test_counting_goes_on_after_redis_closed_the_connection(rf, redis_buffer):
+    article = make_article()
+    first, second = (rf.get("/", HTTP_USER_AGENT=f"{BROWSER_UA} {number}") for number in (1, 2))
+    services.count_request(first, article_id=article.pk)
+    # Redis drops every client connection, as when it restarts: the counting connection must reconnect.
+    buffer.client().client_kill_filter(_type="normal", skipme=True)
+
+    services.count_request(second, article_id=article.pk)
+
+    assert buffer.enabled() and not Visitor.objects.exists()  # counted in Redis, not in the fallback
+    buffer.flush()
+    assert visits_today() == 2
+    assert Article.objects.get(pk=article.pk).view_count == 2
+
+
+def test_counting_goes_on_after_redis_forgot_the_script(rf, redis_buffer):
+    services.count_request(rf.get("/", HTTP_USER_AGENT=BROWSER_UA))
+    buffer.client().script_flush()  # as after a restart of Redis
+
+    services.count_request(rf.get("/", HTTP_USER_AGENT=f"{BROWSER_UA} other"))
+
+    assert buffer.enabled() and not Visitor.objects.exists()
+    buffer.flush()
+    assert visits_today() == 2
+
+
+def test_each_thread_counts_over_a_connection_of_its_own(rf, redis_buffer):
+    import threading
+
+    connections = []
+
+    def count(number):
+        from django.db import connection
+
+        try:
+            services.count_request(rf.get("/", HTTP_USER_AGENT=f"{BROWSER_UA} {number}"))
+            connections.append(buffer._counting_connection())
+        finally:
+            connection.close()  # the thread's database connection (the day's salt was read)
+
+    threads = [threading.Thread(target=count, args=(number,)) for number in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len({id(connection) for connection in connections}) == 2
+    buffer.flush()
+    assert visits_today() == 2
