@@ -17,14 +17,17 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
 # Django's placeholders in compiled SQL: %s for a parameter, %% for a literal percent sign.
 _PLACEHOLDER = re.compile(r"%([s%])")
 # The statements prepared on each open connection: a new connection (after a restart of PostgreSQL,
 # or CONN_MAX_AGE) is a new key and prepares them again. Named after their SQL, so two queries with
 # the same SQL share one statement.
-_prepared = weakref.WeakKeyDictionary()  # DB-API connection → set of statement names
+_prepared = weakref.WeakKeyDictionary()  # DB-API connection → set of statement names (None: start over)
+# Errors after which the statements are made again: one is gone (a pooler in transaction mode, a
+# DISCARD ALL), or a migration changed the columns it returns ("cached plan must not change result type").
+_STALE_STATEMENT = {"26000", "0A000"}
 
 
 @dataclass(frozen=True)
@@ -76,13 +79,25 @@ class PrecompiledQuery:
         compiled = self._compile(using)
         params = compiled.params_with(values)
         with connection.cursor() as cursor:
-            self._execute_prepared(connection, cursor, compiled, params)
+            try:
+                self._execute_prepared(connection, cursor, compiled, params)
+            except DatabaseError as error:
+                if getattr(error.__cause__, "pgcode", None) not in _STALE_STATEMENT:
+                    raise
+                _prepared[connection.connection] = None  # made again, after DEALLOCATE ALL
+                if connection.in_atomic_block:  # the transaction is lost: the next one will do it
+                    raise
+                self._execute_prepared(connection, cursor, compiled, params)
             row = cursor.fetchone()
         return None if row is None else compiled.instance(using, row)
 
     @staticmethod
     def _execute_prepared(connection, cursor, compiled, params):
-        prepared = _prepared.setdefault(connection.connection, set())
+        prepared = _prepared.get(connection.connection, set())
+        if prepared is None:
+            cursor.execute("DEALLOCATE ALL")
+            prepared = set()
+        _prepared[connection.connection] = prepared
         if compiled.statement not in prepared:
             numbered = iter(range(1, len(params) + 1))
             sql = _PLACEHOLDER.sub(lambda match: "%" if match[1] == "%" else f"${next(numbered)}", compiled.sql)

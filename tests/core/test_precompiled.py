@@ -97,3 +97,28 @@ def test_a_new_connection_prepares_the_statement_again():
     with CaptureQueriesContext(connection) as queries:
         assert Article.objects.public_page(article.slug) == article
     assert [query["sql"].split()[0] for query in queries.captured_queries] == ["PREPARE", "EXECUTE"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_the_session_lost_is_prepared_again():
+    require_postgresql()
+    article = make_article()
+    assert Article.objects.public_page(article.slug) == article
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # as a connection pooler's DISCARD ALL does
+
+    assert Article.objects.public_page(article.slug) == article
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_migration_that_changes_a_column_does_not_break_the_page():
+    require_postgresql()
+    article = make_article(author="Thanh Tâm")
+    assert Article.objects.public_page(article.slug) == article
+    with connection.cursor() as cursor:  # run by `migrate` while the portal serves
+        cursor.execute("ALTER TABLE articles_article ALTER COLUMN author TYPE text")
+    try:
+        assert Article.objects.public_page(article.slug).author == "Thanh Tâm"
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE articles_article ALTER COLUMN author TYPE varchar(150)")
