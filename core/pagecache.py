@@ -21,6 +21,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from solo.models import SingletonModel
 
+from accounts.sessions import may_be_logged_in
+
 GENERATION_KEY = "page:generation"
 NO_CACHE_PREFIXES = ("/admin/", "/bien-tap/", "/ngon-ngu/", "/danh-gia/", "/static/", "/media/")
 # Apps whose rows appear on public pages; the visitor counter's own tables change every request.
@@ -104,8 +106,7 @@ def cacheable_request(request):
         return False
     if request.path.startswith(NO_CACHE_PREFIXES):
         return False
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+    return not may_be_logged_in(request) and "messages" not in request.COOKIES
 
 
 def cacheable_response(response):

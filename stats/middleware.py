@@ -9,17 +9,20 @@ import logging
 from django.conf import settings
 from django.urls import Resolver404, resolve
 
+from accounts.sessions import may_be_logged_in
 from stats import services
 from stats.bots import is_bot
 
 logger = logging.getLogger(__name__)
 
 
+PURPOSE_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X_MOZ")
+
+
 def is_prefetch(request) -> bool:
     """Browsers announce speculative loads; a page fetched but maybe never seen is not a visit."""
-    purpose = " ".join(
-        request.headers.get(name, "") for name in ("Sec-Purpose", "Purpose", "X-Purpose", "X-Moz")
-    ).lower()
+    # Read from META: request.headers would build a dictionary of every header for four lookups.
+    purpose = " ".join(request.META.get(name, "") for name in PURPOSE_HEADERS).lower()
     return "prefetch" in purpose or "prerender" in purpose or "preview" in purpose
 
 
@@ -38,7 +41,7 @@ def should_count(request, response) -> bool:
         return False
     if is_prefetch(request):
         return False
-    user = getattr(request, "user", None)
+    user = getattr(request, "user", None) if may_be_logged_in(request) else None
     if user is not None and user.is_authenticated and user.is_staff:
         return False
     return not is_bot(request.headers.get("User-Agent", ""))
