@@ -26,14 +26,15 @@ access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(D)s'
 
 
 def when_ready(server):
-    """In the master, before any worker: parse every template, then freeze what is loaded.
+    """In the master, before any worker: load what a first page needs (core/warmup.py), then freeze it.
 
-    Workers (and the ones that replace recycled workers) then start with the templates parsed, and
-    the garbage collector never walks (and so never copies) the memory they share with the master.
+    Workers (and the ones that replace recycled workers) then start with the templates parsed and the
+    URLconf, catalogues and crawler patterns loaded, and the garbage collector never walks (and so never
+    copies) the memory they share with the master.
     """
     if not server.cfg.preload_app:  # the portal is not loaded in the master: nothing to share
         return
-    from core.warmup import load_templates
+    from core.warmup import warm_up
 
-    load_templates()
+    warm_up()
     gc.freeze()

@@ -12,7 +12,7 @@ from django.test import Client
 from articles.models import Article
 from core import fragments
 from core.models import MenuItem, SiteSettings
-from core.warmup import load_templates
+from core.warmup import warm_up
 from tests.articles.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
@@ -135,9 +135,21 @@ def test_what_a_process_remembers_is_bounded(rf):
 def test_every_template_parses_before_the_workers_start():
     from django.template import engines
 
-    load_templates()
+    warm_up()
     engine = engines["django"].engine
     assert engine.get_template("base.html") is engine.get_template("base.html")  # kept by the cached loader
+
+
+def test_the_urls_and_crawler_patterns_load_before_the_workers_start():
+    from django.urls import clear_url_caches, get_resolver
+
+    from stats import bots
+
+    clear_url_caches()
+    bots._patterns.cache_clear()
+    warm_up()
+    assert bots._patterns.cache_info().currsize == 1
+    assert get_resolver()._populated
 
 
 def test_a_list_is_counted_once_until_something_is_published():
