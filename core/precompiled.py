@@ -9,7 +9,8 @@ annotations set as attributes).
 On PostgreSQL the query is also a server-side prepared statement: planning the article page's query
 (four EXISTS flags) takes PostgreSQL ~0.15 ms, five times as long as running it, and a prepared
 statement is planned once per connection. Prepared statements live in the database session, so a
-connection pooler in front of PostgreSQL must pool sessions, not transactions.
+connection pooler in front of PostgreSQL should pool sessions, not transactions (a statement that
+went missing is prepared again, at the cost of a failed query).
 """
 
 import hashlib
