@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from accounts.models import Profile
-from accounts.sessions import may_be_logged_in
+from accounts.sessions import staff_member
 
 
 class PasswordChangeRequiredMiddleware:
@@ -18,8 +18,8 @@ class PasswordChangeRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user if may_be_logged_in(request) else None
-        if user is not None and user.is_authenticated and user.is_staff:
+        user = staff_member(request)
+        if user is not None:
             change_url, done_url = reverse("admin:password_change"), reverse("admin:password_change_done")
             if request.path == done_url:
                 Profile.objects.filter(user=user).update(must_change_password=False)

@@ -25,7 +25,7 @@ _PLACEHOLDER = re.compile(r"%([s%])")
 # The statements prepared on each open connection: a new connection (after a restart of PostgreSQL,
 # or CONN_MAX_AGE) is a new key and prepares them again. Named after their SQL, so two queries with
 # the same SQL share one statement.
-_prepared = weakref.WeakKeyDictionary()  # DB-API connection → set of statement names (None: start over)
+_prepared = weakref.WeakKeyDictionary()  # DB-API connection → PREPARE statements run (None: start over)
 # Errors after which the statements are made again: one is gone (a pooler in transaction mode, a
 # DISCARD ALL), or a migration changed the columns it returns ("cached plan must not change result type").
 _STALE_STATEMENT = {"26000", "0A000"}
@@ -34,7 +34,6 @@ _STALE_STATEMENT = {"26000", "0A000"}
 @dataclass(frozen=True)
 class _Compiled:
     compiler: object
-    sql: str
     params: tuple
     slots: dict  # sample name → index of its value among the parameters
     model: type
@@ -42,7 +41,8 @@ class _Compiled:
     model_columns: slice
     annotations: dict  # annotation name → column index
     converters: dict
-    statement: str  # name of the prepared statement (PostgreSQL)
+    prepare_sql: str  # PREPARE … AS the query with $1, $2… (PostgreSQL)
+    execute_sql: str  # EXECUTE … (%s, %s…)
 
     def params_with(self, values):
         params = list(self.params)
@@ -94,19 +94,14 @@ class PrecompiledQuery:
 
     @staticmethod
     def _execute_prepared(connection, cursor, compiled, params):
-        prepared = _prepared.get(connection.connection, set())
-        if prepared is None:
-            cursor.execute("DEALLOCATE ALL")
-            prepared = set()
-        _prepared[connection.connection] = prepared
-        if compiled.statement not in prepared:
-            numbered = iter(range(1, len(params) + 1))
-            sql = _PLACEHOLDER.sub(lambda match: "%" if match[1] == "%" else f"${next(numbered)}", compiled.sql)
+        prepared = _prepared.get(connection.connection, ())
+        if prepared is None or compiled.prepare_sql not in prepared:
+            if prepared is None:
+                cursor.execute("DEALLOCATE ALL")
             # A prepared statement outlives a rolled-back transaction: it belongs to the session.
-            cursor.execute(f"PREPARE {compiled.statement} AS {sql}")  # no parameters: no % escaping
-            prepared.add(compiled.statement)
-        placeholders = ", ".join(["%s"] * len(params))
-        cursor.execute(f"EXECUTE {compiled.statement} ({placeholders})", params)
+            cursor.execute(compiled.prepare_sql)  # no parameters: no % escaping
+            _prepared[connection.connection] = {*(prepared or ()), compiled.prepare_sql}
+        cursor.execute(compiled.execute_sql, params)
 
     def _compile(self, using):
         compiled = self._compiled.get(using)
@@ -118,13 +113,15 @@ class PrecompiledQuery:
         queryset = self.build(**self.samples)
         compiler = queryset.query.get_compiler(using)
         sql, params = compiler.as_sql()  # also fills compiler.select, klass_info and annotation_col_map
+        statement = "portal_" + hashlib.sha256(sql.encode()).hexdigest()[:16]
+        numbered = iter(range(1, len(params) + 1))
+        dollar_sql = _PLACEHOLDER.sub(lambda match: "%" if match[1] == "%" else f"${next(numbered)}", sql)
         if compiler.klass_info.get("related_klass_infos"):
             raise ValueError("a precompiled query reads a single model: no select_related")
         selected = compiler.klass_info["select_fields"]
         model_columns = slice(selected[0], selected[-1] + 1)
         return _Compiled(
             compiler=compiler,
-            sql=sql,
             params=tuple(params),
             slots={name: self._slot(params, name, sample) for name, sample in self.samples.items()},
             model=queryset.model,
@@ -132,7 +129,8 @@ class PrecompiledQuery:
             model_columns=model_columns,
             annotations=dict(compiler.annotation_col_map),
             converters=compiler.get_converters([column[0] for column in compiler.select]),
-            statement="portal_" + hashlib.sha256(sql.encode()).hexdigest()[:16],
+            prepare_sql=f"PREPARE {statement} AS {dollar_sql}",
+            execute_sql=f"EXECUTE {statement} ({', '.join(['%s'] * len(params))})",
         )
 
     @staticmethod

@@ -46,6 +46,6 @@ def load_translations():
 
 def load_crawler_patterns():
     """Compile the crawler patterns the visitor counter matches every new user agent against."""
-    from stats.bots import _patterns
+    from stats.bots import patterns
 
-    _patterns()
+    patterns()

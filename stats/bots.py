@@ -30,7 +30,7 @@ EXTRA_PATTERNS = [
 
 
 @lru_cache(maxsize=1)
-def _patterns():
+def patterns():
     """The project's patterns and ours, compiled in chunks (one huge alternation is slow to compile)."""
     patterns = [entry["pattern"] for entry in CRAWLER_USER_AGENTS_DATA] + EXTRA_PATTERNS
     return [re.compile("|".join(patterns[i : i + 50]), re.IGNORECASE) for i in range(0, len(patterns), 50)]
@@ -42,4 +42,4 @@ def is_bot(user_agent: str) -> bool:
     user_agent = (user_agent or "").strip()
     if not user_agent:
         return True
-    return any(pattern.search(user_agent) for pattern in _patterns())
+    return any(pattern.search(user_agent) for pattern in patterns())

@@ -146,9 +146,9 @@ def test_the_urls_and_crawler_patterns_load_before_the_workers_start():
     from stats import bots
 
     clear_url_caches()
-    bots._patterns.cache_clear()
+    bots.patterns.cache_clear()
     warm_up()
-    assert bots._patterns.cache_info().currsize == 1
+    assert bots.patterns.cache_info().currsize == 1
     assert get_resolver()._populated
 
 
