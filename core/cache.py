@@ -81,6 +81,15 @@ class ForgivingRedisCache(RedisCache):
             self.warn(error)
             raise ValueError("Redis unreachable") from error
 
+    @property
+    def server(self):
+        """The address of the Redis server written to (the first one listed)."""
+        return self._servers[0]
+
+    def redis(self):
+        """The redis-py client of that server, for what Django's cache API cannot do (a hash, a Lua script)."""
+        return self._cache.get_client(write=True)
+
     @classmethod
     def warn(cls, error):
         now = time.monotonic()

@@ -9,19 +9,26 @@ more), and never outlive the next scheduled publication, so a scheduled article 
 
 Counting is unaffected: VisitorStatsMiddleware sits above this middleware and sees cached
 responses like fresh ones; the article a cached page shows is stored with it.
+
+With Redis as the cache, an entry is a Redis hash (generation, article, content type, pickled
+response) rather than one pickled value, so that a Lua script can check it and see which article
+it shows without unpickling the response: the visitor counter reads a cached page and counts it
+in one round trip (stats/buffer.py). Any other cache keeps ``(generation, response, article id)``.
 """
 
 import hashlib
+import pickle
 from contextlib import suppress
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from solo.models import SingletonModel
 
 from accounts.sessions import may_be_logged_in
+from core.cache import REDIS_ERRORS, ForgivingRedisCache
 
 GENERATION_KEY = "page:generation"
 NO_CACHE_PREFIXES = ("/admin/", "/bien-tap/", "/ngon-ngu/", "/danh-gia/", "/static/", "/media/")
@@ -118,7 +125,74 @@ def cacheable_response(response):
 def cache_key(request):
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{language}:{request.get_host()}:{url}"
+    # "entry": not the name of an older version's pickled entry, which a Redis hash command cannot read.
+    return f"page:entry:{language}:{request.get_host()}:{url}"
+
+
+def redis_cache():
+    """The default cache when it is Redis, whose page entries are Redis hashes; None for another cache."""
+    backend = caches["default"]
+    return backend if isinstance(backend, ForgivingRedisCache) else None
+
+
+def redis_keys(backend, key):
+    """The Redis names of the generation and of the page entry ``key``, with the cache's prefix and version."""
+    return backend.make_and_validate_key(GENERATION_KEY), backend.make_and_validate_key(key)
+
+
+def read_entry(key):
+    """(the current generation or None, the cached (response, article id) or None): one round trip."""
+    backend = redis_cache()
+    if backend is None:
+        found = cache.get_many([GENERATION_KEY, key])
+        current, entry = found.get(GENERATION_KEY), found.get(key)
+        return current, (entry[1:] if entry is not None and entry[0] == current else None)
+    generation_key, entry_key = redis_keys(backend, key)
+    try:
+        pipe = backend.redis().pipeline(transaction=False)
+        pipe.get(generation_key)
+        pipe.hmget(entry_key, "generation", "article", "response")
+        current, (entry_generation, article, response) = pipe.execute()
+    except REDIS_ERRORS as error:
+        backend.warn(error)
+        return None, None
+    current = None if current is None else int(current)
+    if entry_generation is None or int(entry_generation) != current:
+        return current, None
+    return current, entry_from_redis(response, article)
+
+
+def entry_from_redis(response, article):
+    """(response, article id or None) from the fields of a Redis entry."""
+    return pickle.loads(response), int(article) if article else None
+
+
+def write_entry(key, page_generation, response, article_id, timeout):
+    """Keep ``response`` (showing ``article_id``, or None) under ``key`` for ``timeout`` seconds."""
+    backend = redis_cache()
+    if backend is None:
+        cache.set(key, (page_generation, response, article_id), timeout)
+        return
+    _, entry_key = redis_keys(backend, key)
+    fields = {
+        "generation": page_generation,
+        "article": "" if article_id is None else article_id,
+        "content_type": response.get("Content-Type", ""),
+        "response": pickle.dumps(response, pickle.HIGHEST_PROTOCOL),
+    }
+    try:
+        pipe = backend.redis().pipeline(transaction=True)  # never an entry without its expiry
+        pipe.hset(entry_key, mapping=fields)
+        pipe.expire(entry_key, timeout)
+        pipe.execute()
+    except REDIS_ERRORS as error:
+        backend.warn(error)
+
+
+def served_from_cache(request, response, article_id):
+    request.viewed_article_id = article_id  # for the visitor counter above (None: not an article)
+    response["X-Cache"] = "HIT"
+    return response
 
 
 class PageCacheMiddleware:
@@ -132,20 +206,16 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         # One round trip: the page and the current generation; an entry of an older generation is a miss.
-        found = cache.get_many([GENERATION_KEY, key])
-        current = request._page_generation = found.get(GENERATION_KEY) or generation()
-        entry = found.get(key)
-        if entry is not None and entry[0] == current:
-            _, response, article_id = entry
-            request.viewed_article_id = article_id  # for the visitor counter above (None: not an article)
-            response["X-Cache"] = "HIT"
-            return response
+        current, hit = read_entry(key)
+        current = request._page_generation = current or generation()
+        if hit is not None:
+            return served_from_cache(request, *hit)
         response = self.get_response(request)
         if cacheable_response(response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             timeout = seconds_to_live(current)
             if timeout > 0:
-                cache.set(key, (current, response, getattr(request, "viewed_article_id", None)), timeout)
+                write_entry(key, current, response, getattr(request, "viewed_article_id", None), timeout)
             response["X-Cache"] = "MISS"
         return response

@@ -20,6 +20,7 @@ import os
 import threading
 import time
 import uuid
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.apps import apps
@@ -36,29 +37,53 @@ BATCH_FIELD = "__batch__"
 VISIT_TTL = 2 * 24 * 3600
 FLUSH_SECONDS = 30
 
-RECORD = """
-redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
-local new_visit = 0
-if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[4]) then
-  redis.call('HINCRBY', KEYS[2], 'visits:' .. ARGV[1], 1)
-  new_visit = 1
-end
-local counted = 0
-if ARGV[5] ~= '' then
-  if redis.call('SET', KEYS[4], '1', 'NX', 'EX', ARGV[6]) then
-    redis.call('HINCRBY', KEYS[2], 'article:' .. ARGV[5] .. ':' .. ARGV[1], 1)
+# KEYS: the visitor's key of the day, the pending hash, the online set, the prefix of the visitor's
+# article keys, the flush-due key. ARGV: day, now, visitor, visit TTL, article id ('' for none), view
+# window, flush interval. The article key is named inside the script: a cached page's article is
+# only known there (CACHED_PAGE).
+RECORD_FUNCTION = """
+local function record(article)
+  redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
+  local new_visit = 0
+  if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[4]) then
+    redis.call('HINCRBY', KEYS[2], 'visits:' .. ARGV[1], 1)
+    new_visit = 1
+  end
+  local counted = 0
+  if article ~= '' and redis.call('SET', KEYS[4] .. article, '1', 'NX', 'EX', ARGV[6]) then
+    redis.call('HINCRBY', KEYS[2], 'article:' .. article .. ':' .. ARGV[1], 1)
     counted = 1
   end
+  local flush = 0
+  if redis.call('SET', KEYS[5], '1', 'NX', 'EX', ARGV[7]) then
+    flush = 1
+    -- Visitors not seen for five minutes leave the online set: ZCOUNT skips them meanwhile.
+    redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[2] - 300)
+  end
+  return {new_visit, counted, flush}
 end
-local flush = 0
-if redis.call('SET', KEYS[5], '1', 'NX', 'EX', ARGV[7]) then
-  flush = 1
-  -- Visitors not seen for five minutes leave the online set: ZCOUNT skips them meanwhile.
-  redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[2] - 300)
-end
-return {new_visit, counted, flush}
 """
-RECORD_SHA = hashlib.sha1(RECORD.encode()).hexdigest()
+RECORD = RECORD_FUNCTION + "return record(ARGV[5])"
+# A page from the page cache, and its visit, in one round trip. KEYS[6] is the content generation and
+# KEYS[7] the page's entry, a hash (core/pagecache.py). An entry of another generation is a miss and
+# counts nothing: the page is built afresh and counted afterwards. Only HTML pages are counted
+# (stats.middleware.counted_response), and an article page counts a view of its article.
+CACHED_PAGE = (
+    RECORD_FUNCTION
+    + """
+local current = redis.call('GET', KEYS[6])
+local entry = redis.call('HMGET', KEYS[7], 'generation', 'article', 'content_type', 'response')
+if not current or entry[1] ~= current then
+  return {current}
+end
+local counts = {0, 0, 0}
+if string.sub(entry[3], 1, 9) == 'text/html' then
+  counts = record(entry[2])
+end
+return {current, entry[4], entry[2], counts[3]}
+"""
+)
+SHA = {script: hashlib.sha1(script.encode()).hexdigest() for script in (RECORD, CACHED_PAGE)}
 
 CLAIM = """
 if redis.call('EXISTS', KEYS[2]) == 1 then
@@ -118,7 +143,7 @@ def _script(script):
 
 
 class _CountingLink(threading.local):
-    """This thread's own connection to Redis for RECORD, the one command every counted page sends.
+    """This thread's own connection to Redis for RECORD or CACHED_PAGE, which every counted page sends.
 
     Through the redis-py client a command also takes a connection out of the pool and checks it for
     unread data, goes through the retry wrapper and the metrics hooks, and goes back into the pool:
@@ -142,41 +167,61 @@ def _counting_connection():
     return _link.connection
 
 
-def _run_record(keys, args):
-    """EVALSHA of RECORD on this thread's connection; the script is loaded if Redis does not know it.
+def _run(script, keys, args):
+    """EVALSHA of ``script`` on this thread's connection; the script is loaded if Redis does not know it.
 
     A connection Redis closed (a restart) is opened again and the command sent once more, as the
     redis-py client does; a timeout is not retried: Redis may have run the command.
     """
     import redis
 
-    command = ("EVALSHA", RECORD_SHA, len(keys), *keys, *args)
+    command = ("EVALSHA", SHA[script], len(keys), *keys, *args)
     connection = _counting_connection()
     try:
         connection.send_command(*command, check_health=False)
         return connection.read_response()
     except redis.exceptions.NoScriptError:
-        client().script_load(RECORD)
+        client().script_load(script)
     except redis.exceptions.ConnectionError:  # not a TimeoutError, which goes to the caller
         connection.disconnect()
     connection.send_command(*command, check_health=False)
     return connection.read_response()
 
 
+def _keys(visitor, day_text):
+    return [f"stats:visit:{day_text}:{visitor}", PENDING, ONLINE, f"stats:seen:{visitor}:", FLUSH_DUE]
+
+
+def _args(visitor, day_text, now, article):
+    return [day_text, now.timestamp(), visitor, VISIT_TTL, article, settings.STATS_VIEW_WINDOW_SECONDS, FLUSH_SECONDS]
+
+
 def record(*, visitor: str, day, now, article_id=None) -> tuple[bool, bool, bool]:
     """Count a page in Redis: (new visit, counted article view, this caller should flush now)."""
     day_text = day.isoformat()
     article = "" if article_id is None else str(int(article_id))
-    keys = [
-        f"stats:visit:{day_text}:{visitor}",
-        PENDING,
-        ONLINE,
-        f"stats:seen:{visitor}:{article or '-'}",
-        FLUSH_DUE,
-    ]
-    args = [day_text, now.timestamp(), visitor, VISIT_TTL, article, settings.STATS_VIEW_WINDOW_SECONDS, FLUSH_SECONDS]
-    new_visit, counted, flush_now = _run_record(keys, args)
+    new_visit, counted, flush_now = _run(RECORD, _keys(visitor, day_text), _args(visitor, day_text, now, article))
     return bool(new_visit), bool(counted), bool(flush_now)
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    generation: int | None
+    response: bytes | None = None  # the entry's pickled response; None: not in the cache (a miss)
+    article: bytes = b""
+    flush_now: bool = False
+
+
+def record_cached_page(*, generation_key: str, page_key: str, visitor: str, day, now) -> CachedPage:
+    """The page cache's entry ``page_key``, read and counted as a visit of ``visitor`` by one script."""
+    day_text = day.isoformat()
+    keys = [*_keys(visitor, day_text), generation_key, page_key]
+    current, *found = _run(CACHED_PAGE, keys, _args(visitor, day_text, now, ""))
+    generation = None if current is None else int(current)
+    if not found:
+        return CachedPage(generation)
+    response, article, flush_now = found
+    return CachedPage(generation, response, article, bool(flush_now))
 
 
 def online(*, now) -> int:

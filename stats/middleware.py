@@ -1,7 +1,9 @@
 """The visitor counter: looks at every finished response and counts the ones a person asked for.
 
 It sits right after AuthenticationMiddleware (to know staff) and outside any page-cache middleware,
-so a page served from the cache is counted like any other.
+so a page served from the cache is counted like any other. When the page cache and the counting
+buffer share one Redis, it reads a cached page itself, and counts it, in one Redis script
+(services.cached_page_counted): for most readers that is the whole request.
 """
 
 import logging
@@ -31,11 +33,9 @@ def ignored_path(path: str) -> bool:
     return any(prefix and path.startswith(prefix) for prefix in prefixes)
 
 
-def should_count(request, response) -> bool:
-    """A public HTML page, fetched by a person, answered in full."""
-    if request.method != "GET" or response.status_code != 200:
-        return False
-    if not response.get("Content-Type", "").startswith("text/html"):
+def countable_request(request) -> bool:
+    """A person's GET of a public page, as far as the request tells: not a crawler, not staff."""
+    if request.method != "GET":
         return False
     if ignored_path(request.path_info):
         return False
@@ -44,6 +44,11 @@ def should_count(request, response) -> bool:
     if staff_member(request) is not None:
         return False
     return not is_bot(request.META.get("HTTP_USER_AGENT", ""))
+
+
+def counted_response(response) -> bool:
+    """An HTML page answered in full."""
+    return response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
 
 
 def article_id_for(request):
@@ -69,8 +74,17 @@ class VisitorStatsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        countable = countable_request(request)
+        if countable:
+            try:  # a page cache hit, counted on the way; with the database down it is still served below
+                cached = services.cached_page_counted(request)
+            except Exception:
+                logger.exception("Visitor statistics: a cached page could not be read and counted")
+                cached = None
+            if cached is not None:
+                return cached
         response = self.get_response(request)
-        if should_count(request, response):
+        if countable and counted_response(response):
             try:
                 services.count_request(request, article_id=article_id_for(request))
             except Exception:

@@ -24,6 +24,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 
+from core import pagecache
 from core.cache import rate_limit_exceeded
 from stats import buffer
 from stats.models import (
@@ -212,6 +213,36 @@ def count_request(request, *, article_id=None, now=None) -> None:
             record_article_view(visitor=visitor, article_id=article_id, day=day, now=now)
 
 
+def cached_page_counted(request):
+    """The cached page ``request`` asks for, read and counted in one Redis round trip; None if not cached.
+
+    Only when the page cache and the counting buffer are the same Redis; otherwise (or on a miss)
+    the page is served by the middleware below and counted afterwards, as any page.
+    """
+    backend = pagecache.redis_cache()
+    if backend is None or backend.server != settings.STATS_REDIS_URL or not buffer.enabled():
+        return None
+    if not pagecache.cacheable_request(request):
+        return None
+    now = timezone.now()
+    day = timezone.localdate(now)
+    generation_key, page_key = pagecache.redis_keys(backend, pagecache.cache_key(request))
+    visitor = request_visitor(request, day=day)
+    try:
+        page = buffer.record_cached_page(
+            generation_key=generation_key, page_key=page_key, visitor=visitor, day=day, now=now
+        )
+    except Exception:
+        logger.warning("Visitor statistics: Redis unreachable, counting in the database", exc_info=True)
+        buffer.mark_down()
+        return None
+    if page.response is None:
+        return None
+    if page.flush_now:
+        _flush_buffer()
+    return pagecache.served_from_cache(request, *pagecache.entry_from_redis(page.response, page.article))
+
+
 def _counted_in_redis(**page) -> bool:
     """Count through the Redis buffer; False when Redis is unreachable, so the database counts instead.
 
@@ -224,12 +255,17 @@ def _counted_in_redis(**page) -> bool:
         logger.warning("Visitor statistics: Redis unreachable, counting in the database", exc_info=True)
         buffer.mark_down()
         return False
+    if flush_now:
+        _flush_buffer()
+    return True
+
+
+def _flush_buffer():
+    """This request's turn to move the buffered counts into the database; a failure waits for the next turn."""
     try:
-        if flush_now:
-            buffer.flush()
+        buffer.flush()
     except Exception:
         logger.warning("Visitor statistics: the Redis buffer could not be flushed yet", exc_info=True)
-    return True
 
 
 def count_in_one_statement(*, visitor: str, day, now, article_id=None) -> None:

@@ -22,9 +22,13 @@ pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache(settings):
+@pytest.fixture(autouse=True, params=["memory", "redis"])
+def _fresh_cache(request, settings):
+    """Every test with each kind of entry: Django's local memory cache, and Redis hashes."""
     settings.STATS_REDIS_URL = ""  # count straight into the database, where these tests read
+    if request.param == "redis":
+        url = request.getfixturevalue("redis_server")
+        settings.CACHES = {"default": {"BACKEND": "core.cache.ForgivingRedisCache", "LOCATION": url}}
     cache.clear()
 
 

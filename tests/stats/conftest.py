@@ -1,10 +1,5 @@
 """Each stats test starts with an empty cache and no salt remembered by the process."""
 
-import shutil
-import socket
-import subprocess
-import time
-
 import pytest
 from django.core.cache import cache
 
@@ -30,39 +25,6 @@ def visitor_client(client):
     """A browser as a person uses it: a real user agent."""
     client.defaults["HTTP_USER_AGENT"] = BROWSER_UA
     return client
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def redis_server():
-    """A private redis-server on a free loopback port for the buffering tests (Debian package redis-server)."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.skip("redis-server not installed (apt-get install redis-server): Redis buffering tests skipped")
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    import redis
-
-    client = redis.Redis.from_url(url)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from django.utils import timezone
 from articles.models import Article
 from stats.models import ArticleDailyViews, DailyStats, Visitor
 from tests.articles.factories import make_article
-from tests.stats.conftest import BROWSER_UA, free_port
+from tests.conftest import free_port
+from tests.stats.conftest import BROWSER_UA
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
