@@ -23,6 +23,8 @@ accesslog = "-"
 errorlog = "-"
 # No client address in the access log: time, request line, status, size, duration (µs).
 access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(D)s'
+# The same lines, without a table of every header and WSGI variable per request (portal/access_log.py).
+logger_class = "portal.access_log.AccessLogger"
 
 
 def when_ready(server):

@@ -45,3 +45,11 @@ def test_days_sets_how_much_history_the_data_spans():
     latest = Meeting.objects.order_by("-starts_at").first().starts_at
     assert latest - now <= timezone.timedelta(hours=8)
     assert DailyStats.objects.count() == 18
+
+
+def test_rows_are_stored_in_the_order_of_publication_as_a_real_archive_grows():
+    call_command("generate_load_data", articles=50, meetings=10, visits=100, stdout=io.StringIO())
+    published = list(Article.objects.order_by("pk").values_list("published_at", flat=True))
+    assert published == sorted(published)
+    starts = list(Meeting.objects.order_by("pk").values_list("starts_at", flat=True))
+    assert starts == sorted(starts)

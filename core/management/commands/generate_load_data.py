@@ -92,6 +92,9 @@ class Command(BaseCommand):
 
     def generate_articles(self, count, categories, batch):
         start = Article.objects.count()
+        # Rows in the order of publication, as a real archive grows: pages that walk the newest
+        # articles then read neighbouring rows, not one table page per article.
+        moments = sorted(self.moment_in_the_past() for _ in range(count))
         for offset in range(0, count, batch):
             rows = []
             for number in range(start + offset, start + min(offset + batch, count)):
@@ -109,7 +112,7 @@ class Command(BaseCommand):
                         category=self.random.choice(categories),
                         kind=Article.Kind.ANNOUNCEMENT if number % 10 == 0 else Article.Kind.NEWS,
                         status=Article.Status.DRAFT if number % 20 == 0 else Article.Status.PUBLISHED,
-                        published_at=self.moment_in_the_past(),
+                        published_at=moments[number - start],
                         view_count=self.random.randint(0, 5000),
                         search_title=fold(title),
                         search_text=" ".join(
@@ -130,6 +133,7 @@ class Command(BaseCommand):
             for i in range(40)
         )  # fmt: skip
         start = Meeting.objects.count()
+        moments = sorted(self.moment_in_the_past() + self.ahead for _ in range(count))  # in order, as articles
         for offset in range(0, count, batch):
             with transaction.atomic():
                 meetings = Meeting.objects.bulk_create(
@@ -138,7 +142,7 @@ class Command(BaseCommand):
                         slug=f"hop-tai-{number}",
                         kind=self.random.choice(Meeting.Kind.values),
                         body="UBND huyện",
-                        starts_at=(starts := self.moment_in_the_past() + self.ahead),
+                        starts_at=(starts := moments[number - start]),
                         ends_at=starts + timedelta(hours=3),
                         location="Phòng họp số 1",
                         status=Meeting.Status.HELD if starts < self.now else Meeting.Status.SCHEDULED,
