@@ -1,8 +1,8 @@
 """gunicorn's access log, with each line built from the atoms ``access_log_format`` names and no others.
 
 For every request gunicorn's logger puts each request header, response header and WSGI variable in
-the table it formats the line from, and escapes them all: about 65 µs a request, a fifth of what a
-cached page costs in the worker, though the portal's format names five plain atoms. Unless the
+the table it formats the line from, and escapes them all: about 65 µs a request, more than a tenth
+of what a cached page costs in the worker, though the portal's format names five plain atoms. Unless the
 format names a header or a variable (``%({…}i)s``, ``%({…}o)s``, ``%({…}e)s``), the table is built
 from the variables gunicorn's plain atoms read; the line is the same.
 """
