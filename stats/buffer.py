@@ -74,13 +74,13 @@ CACHED_PAGE = (
 local current = redis.call('GET', KEYS[6])
 local entry = redis.call('HMGET', KEYS[7], 'generation', 'article', 'content_type', 'response')
 if not current or entry[1] ~= current then
-  return {current}
+  return false
 end
 local counts = {0, 0, 0}
 if string.sub(entry[3], 1, 9) == 'text/html' then
   counts = record(entry[2])
 end
-return {current, entry[4], entry[2], counts[3]}
+return {entry[4], entry[2], counts[3]}
 """
 )
 SHA = {script: hashlib.sha1(script.encode()).hexdigest() for script in (RECORD, CACHED_PAGE)}
@@ -206,22 +206,23 @@ def record(*, visitor: str, day, now, article_id=None) -> tuple[bool, bool, bool
 
 @dataclass(frozen=True)
 class CachedPage:
-    generation: int | None
-    response: bytes | None = None  # the entry's pickled response; None: not in the cache (a miss)
-    article: bytes = b""
-    flush_now: bool = False
+    response: bytes  # the entry's pickled response
+    article: bytes  # the id of the article it shows, or b""
+    flush_now: bool
 
 
-def record_cached_page(*, generation_key: str, page_key: str, visitor: str, day, now) -> CachedPage:
-    """The page cache's entry ``page_key``, read and counted as a visit of ``visitor`` by one script."""
+def record_cached_page(*, generation_key: str, page_key: str, visitor: str, day, now) -> CachedPage | None:
+    """The page cache's entry ``page_key``, read and counted as a visit of ``visitor`` by one script.
+
+    None when the entry is missing or of another generation: nothing was counted.
+    """
     day_text = day.isoformat()
     keys = [*_keys(visitor, day_text), generation_key, page_key]
-    current, *found = _run(CACHED_PAGE, keys, _args(visitor, day_text, now, ""))
-    generation = None if current is None else int(current)
-    if not found:
-        return CachedPage(generation)
+    found = _run(CACHED_PAGE, keys, _args(visitor, day_text, now, ""))
+    if found is None:
+        return None
     response, article, flush_now = found
-    return CachedPage(generation, response, article, bool(flush_now))
+    return CachedPage(response, article, bool(flush_now))
 
 
 def online(*, now) -> int:

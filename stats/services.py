@@ -233,10 +233,9 @@ def cached_page_counted(request):
             generation_key=generation_key, page_key=page_key, visitor=visitor, day=day, now=now
         )
     except Exception:
-        logger.warning("Visitor statistics: Redis unreachable, counting in the database", exc_info=True)
-        buffer.mark_down()
+        _redis_failed()
         return None
-    if page.response is None:
+    if page is None:
         return None
     if page.flush_now:
         _flush_buffer()
@@ -252,12 +251,17 @@ def _counted_in_redis(**page) -> bool:
     try:
         *_, flush_now = buffer.record(**page)
     except Exception:
-        logger.warning("Visitor statistics: Redis unreachable, counting in the database", exc_info=True)
-        buffer.mark_down()
+        _redis_failed()
         return False
     if flush_now:
         _flush_buffer()
     return True
+
+
+def _redis_failed():
+    """Redis did not answer: counting goes to the database for a while (buffer.mark_down)."""
+    logger.warning("Visitor statistics: Redis unreachable, counting in the database", exc_info=True)
+    buffer.mark_down()
 
 
 def _flush_buffer():
