@@ -101,6 +101,11 @@ class ArticleQuerySet(models.QuerySet):
         """What the public may see: published, and its publication time has come (by ``at``, default now)."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now())
 
+    def next_publication_time(self):
+        """When the next scheduled article comes out by itself, or None."""
+        upcoming = self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        return upcoming.order_by("published_at").values_list("published_at", flat=True).first()
+
     def news(self):
         return self.filter(kind=Article.Kind.NEWS)
 

@@ -21,8 +21,9 @@ from articles import services
 from articles.filters import ArticleFilter
 from articles.forms import CommentForm
 from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment, search_terms
-from core import fragments, pagecache
-from core.models import site_settings
+from core import generation
+from core.models import SiteSettings
+from core.pagecache import cached_page
 from core.pagination import CountedOnceMixin
 from core.uploads import DatedUploadTo, reencode_image
 from meetings.models import Meeting
@@ -124,9 +125,7 @@ class SearchView(PublicArticleMixin, ListView):
         """
         words = "\x1f".join(search_terms(query))
         key = "search:" + hashlib.sha256(words.encode()).hexdigest()
-        return pagecache.shared_until_publication(
-            self.request, key, lambda: articles.search_ranking(query), seconds=settings.SEARCH_CACHE_SECONDS
-        )
+        return generation.shared(key, lambda: articles.search_ranking(query), seconds=settings.SEARCH_CACHE_SECONDS)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -162,12 +161,6 @@ def fetch_page_extras(article):
     return article
 
 
-def remembered_category(request, category_id):
-    """A category from the few this process keeps for the current content generation (core/fragments.py)."""
-    categories = fragments.remembered(request, "categories", Category.objects.in_bulk)
-    return categories.get(category_id) or Category.objects.get(pk=category_id)
-
-
 @method_decorator(csrf_exempt, name="dispatch")
 class ArticleDetailView(DetailView):
     """The article page; a POST adds a reader's comment that waits for moderation.
@@ -182,11 +175,7 @@ class ArticleDetailView(DetailView):
         article = Article.objects.public_page(self.kwargs["slug"])
         if article is None:
             raise Http404
-        article.category = remembered_category(self.request, article.category_id)
-        fetch_page_extras(article)
-        # Read by the stats middleware, which counts the view.
-        self.request.viewed_article_id = article.pk
-        return article
+        return fetch_page_extras(article)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -205,7 +194,7 @@ class ArticleDetailView(DetailView):
 
     def structured_data(self, url, image_url):
         """schema.org NewsArticle, so that search engines and Zalo/Facebook previews read the article right."""
-        article, site = self.object, site_settings(self.request)
+        article, site = self.object, SiteSettings.get_solo()
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",

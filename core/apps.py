@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Cài đặt cổng thông tin")
 
     def ready(self):
-        from core import pagecache
+        from core import generation
 
-        pagecache.connect()
+        generation.track_content(*self.get_models())

@@ -1,26 +1,44 @@
+"""What every page shows around its content: settings, main menu, maintenance notices, cache keys.
+
+Everything is lazy, so that pages which show none of it (the admin) do not pay for it, and read at
+most once per page however many templates use it.
+"""
+
+from functools import cache
+
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.utils.functional import SimpleLazyObject, lazy
+from django.utils.functional import SimpleLazyObject
 
-from core.chrome import site_chrome
+from core import generation
+from core.models import MaintenanceNotice, MenuItem, SiteSettings
+
+# The longest a fragment of the page frame ({% cache %}) is kept, and never past a scheduled publication.
+FRAGMENT_SECONDS = 60
+
+
+def menu_links():
+    """(label, address) of each main-menu entry, shared by every process for the content generation."""
+    items = MenuItem.objects.select_related("category", "page")
+    return generation.shared(
+        "menu-links", lambda: [(item.label, item.get_absolute_url()) for item in items], seconds=FRAGMENT_SECONDS
+    )
 
 
 def site(request):
-    """What every page shows around its content: settings, main menu, maintenance notices.
-
-    Lazy, so that pages which show none of it (the admin) do not pay for it.
-    """
+    site_settings = SimpleLazyObject(SiteSettings.get_solo)
     return {
-        "site": SimpleLazyObject(lambda: site_chrome(request).settings),
-        "menu_items": SimpleLazyObject(lambda: site_chrome(request).menu_items),
-        "maintenance_notices": SimpleLazyObject(lambda: site_chrome(request).current_notices()),
-        "canonical_url": lazy_canonical_url(request),
-        "measurement_script_url": lazy_measurement_script_url(request),
+        "site": site_settings,
+        "menu_links": SimpleLazyObject(menu_links),
+        "maintenance_notices": SimpleLazyObject(lambda: list(MaintenanceNotice.objects.current())),
+        # Callables: a template calls them when it first needs them; @cache keeps the answer for the page.
+        "content_generation": cache(generation.current),
+        "fragment_seconds": cache(lambda: generation.seconds_to_live(FRAGMENT_SECONDS)),
+        "canonical_url": cache(lambda: canonical_url(request)),
+        "measurement_script_url": cache(
+            lambda: settings.MEASUREMENT_SCRIPT_URL if site_settings.measurement_site_id else ""
+        ),
     }
-
-
-def measurement_script_url(request):
-    return settings.MEASUREMENT_SCRIPT_URL if site_chrome(request).settings.measurement_site_id else ""
 
 
 def canonical_url(request):
@@ -31,8 +49,3 @@ def canonical_url(request):
         return ""
     page = request.GET.get("page", "")
     return f"{url}?page={page}" if page.isdigit() and page != "1" else url
-
-
-# Made once: ``lazy()`` builds a class at each call, which would cost every page a fraction of a millisecond.
-lazy_canonical_url = lazy(canonical_url, str)
-lazy_measurement_script_url = lazy(measurement_script_url, str)

@@ -4,7 +4,7 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 
 from core.html import IFRAME_HOSTS
-from core.models import site_settings
+from core.models import SiteSettings
 
 # CKEditor 5 writes <style> elements and inline styles, and previews pasted images as blob: URLs.
 ADMIN_ADDITIONS = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
@@ -23,7 +23,7 @@ class PortalCSPMiddleware(CSPMiddleware):
         additions = {"frame-src": sorted(f"https://{host}" for host in IFRAME_HOSTS)}
         if request.path.startswith("/admin/"):
             additions.update(ADMIN_ADDITIONS)
-        elif self.is_page(response) and site_settings(request).measurement_site_id:
+        elif self.is_page(response) and SiteSettings.get_solo().measurement_site_id:
             origin = [settings.MEASUREMENT_SCRIPT_ORIGIN]
             additions.update({"script-src": origin, "connect-src": origin, "img-src": origin})
         parts.update = {**additions, **(parts.update or {})}

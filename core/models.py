@@ -81,13 +81,6 @@ class SiteSettings(SingletonModel):
         return str(self._meta.verbose_name)
 
 
-def site_settings(request):
-    """The site settings, read once per content generation however many parts of the page need them."""
-    from core.chrome import site_chrome
-
-    return site_chrome(request).settings
-
-
 class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)

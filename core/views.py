@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
 from articles.models import Article, Category
-from core.models import Page, site_settings
+from core.models import Page, SiteSettings
 from meetings.models import Meeting
 
 
@@ -28,7 +28,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         news = Article.objects.published().news().for_list()
-        featured = self.featured_article(news, site_settings(self.request).featured_category_id)
+        featured = self.featured_article(news, SiteSettings.get_solo().featured_category_id)
         latest = news.exclude(pk=featured.pk) if featured else news
         return super().get_context_data(
             featured=featured,

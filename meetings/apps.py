@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Cuộc họp")
+
+    def ready(self):
+        from core import generation
+
+        generation.track_content(*self.get_models())

@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core import fragments
+from core import generation
 from meetings.models import Meeting
 
 MONTHS = [(month, _("Tháng %(month)d") % {"month": month}) for month in range(1, 13)]
@@ -35,7 +35,7 @@ class MeetingFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Every public meeting is read to list the bodies: once per content generation, not per page.
-        bodies = fragments.remembered(self.request, "meeting-bodies", public_bodies)
+        bodies = generation.shared("meeting-bodies", public_bodies, seconds=60)
         self.filters["body"].extra["choices"] = [(body, body) for body in bodies]
 
 

@@ -58,9 +58,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.audit.AuditContextMiddleware",
     "accounts.middleware.PasswordChangeRequiredMiddleware",
-    "stats.middleware.VisitorStatsMiddleware",
-    # Below the counter, so that pages served from the cache are counted too (core/pagecache.py).
-    "core.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.PortalCSPMiddleware",
@@ -119,6 +116,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The site settings (django-solo) are read from the cache, not the database, on every page.
+SOLO_CACHE = "default"
+SOLO_CACHE_TIMEOUT = 300
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -309,8 +310,8 @@ STATS_TRUSTED_PROXIES = env.list("STATS_TRUSTED_PROXIES", default=[])
 STATS_RETENTION_DAYS = env.int("STATS_RETENTION_DAYS", default=30)
 STATS_CACHE_SECONDS = min(env.int("STATS_CACHE_SECONDS", default=60), 60)
 STATS_VIEW_WINDOW_SECONDS = 30 * 60
-STATS_IGNORE_PATHS = ["/admin/", "/rss/", "/robots.txt", "/sitemap", "/ckeditor5/", "/bien-tap/", "/danh-gia/"]
-STATS_ARTICLE_URL_NAME = "articles:detail"
+# An address (IPv6: its /64) brings at most this many distinct visitors a day; its further browsers count as one.
+STATS_VISITORS_PER_ADDRESS = env.int("STATS_VISITORS_PER_ADDRESS", default=50)
 # Satisfaction answers allowed per visitor (count, seconds).
 STATS_RATING_RATE = (env.int("STATS_RATING_LIMIT", default=10), env.int("STATS_RATING_WINDOW", default=600))
 STATS_RATING_MODELS = ["articles.article", "meetings.meeting"]

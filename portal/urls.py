@@ -9,6 +9,7 @@ from django.views.static import serve
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap
 from core.sitemaps import PageSitemap
+from core.pagecache import cached_page
 from core.views import robots_txt
 from meetings.sitemaps import MeetingSitemap
 
@@ -29,9 +30,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
     path(
-        "sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}, name="sitemap-index"
+        "sitemap.xml",
+        cached_page(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"},
+        name="sitemap-index",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<section>.xml", cached_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("core.urls")),
     path("", include("articles.urls")),
     path("", include("meetings.urls")),

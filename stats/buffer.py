@@ -1,9 +1,14 @@
-"""Redis buffering: counting costs no database write; a flush moves the counts in one transaction.
+"""Counting in Redis: one atomic script per counted page, a flush into the database every 30 seconds.
 
-Used when STATS_REDIS_URL (default: REDIS_URL) is set. Every decision is taken inside Redis by one Lua
-script, which Redis runs atomically: ``SET … NX`` answers “first page of this visitor today?” and “first
-view of this article in 30 minutes?”, and the same script adds the count to the pending hash and says
-whether this request is the one (across all workers, every FLUSH_SECONDS) that flushes: one round trip.
+Used when STATS_REDIS_URL (default: REDIS_URL) is set and Redis answers. The script RECORD applies
+the counting rules, the same as the database's (stats/services.py), in one step that Redis runs
+atomically, so any number of workers and servers count exactly:
+
+- a visitor is new today when ``SET … NX`` creates their day key; an address that already brought
+  STATS_VISITORS_PER_ADDRESS new visitors today brings no more: its further browsers count as one;
+- a view counts when ``SET … NX`` creates the visitor's key for the article, which lives 30 minutes;
+- the count goes into the pending hash, and the article's live total moves with it;
+- one caller every FLUSH_SECONDS, across all servers, is told to flush.
 
 A flush never loses or repeats a count:
 1. the pending hash is renamed to a processing hash, stamped with a batch id (one atomic script; a
@@ -15,15 +20,11 @@ Redis must keep its data across restarts (``appendonly yes``) for the buffer to 
 """
 
 import datetime
-import hashlib
-import os
-import threading
 import time
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -33,57 +34,70 @@ PROCESSING = "stats:processing"
 ONLINE = "stats:online"
 FLUSH_DUE = "stats:flush-due"
 BATCH_FIELD = "__batch__"
-# A visit key lives past the day's end so that a late request of the same day is still recognised.
-VISIT_TTL = 2 * 24 * 3600
+# A day key lives past the day's end so that a late request of the same day is still recognised.
+DAY_TTL = 2 * 24 * 3600
 FLUSH_SECONDS = 30
+ONLINE_SECONDS = 300
+# An article's live total is seeded from the database again ten minutes after it was, so that a total
+# seeded while a flush was moving the counts is off for no longer.
+TOTAL_TTL = 600
 
-# KEYS: the visitor's key of the day, the pending hash, the online set, the prefix of the visitor's
-# article keys, the flush-due key. ARGV: day, now, visitor, visit TTL, article id ('' for none), view
-# window, flush interval. The article key is named inside the script: a cached page's article is
-# only known there (CACHED_PAGE).
-RECORD_FUNCTION = """
-local function record(article)
-  redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
-  local new_visit = 0
-  if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[4]) then
-    redis.call('HINCRBY', KEYS[2], 'visits:' .. ARGV[1], 1)
-    new_visit = 1
+# KEYS: 1 the visitor's day key, 2 the pending hash, 3 the online set, 4 the visitor's article-key
+# prefix, 5 the flush-due key, 6 the address's day counter, 7 and 8 the day key and article-key
+# prefix of the address's overflow visitor, 9 the article's live total.
+# ARGV: 1 day, 2 now, 3 visitor, 4 day TTL, 5 article id ('' for none), 6 view window, 7 flush
+# interval, 8 visitors per address, 9 overflow visitor, 10 online window.
+RECORD = """
+local visit_key, seen_prefix, member = KEYS[1], KEYS[4], ARGV[3]
+if redis.call('EXISTS', visit_key) == 0 then
+  local brought = redis.call('INCR', KEYS[6])
+  redis.call('EXPIRE', KEYS[6], ARGV[4])
+  if brought > tonumber(ARGV[8]) then
+    visit_key, seen_prefix, member = KEYS[7], KEYS[8], ARGV[9]
   end
-  local counted = 0
-  if article ~= '' and redis.call('SET', KEYS[4] .. article, '1', 'NX', 'EX', ARGV[6]) then
-    redis.call('HINCRBY', KEYS[2], 'article:' .. article .. ':' .. ARGV[1], 1)
+end
+redis.call('ZADD', KEYS[3], ARGV[2], member)
+local new_visit = 0
+if redis.call('SET', visit_key, '1', 'NX', 'EX', ARGV[4]) then
+  redis.call('HINCRBY', KEYS[2], 'visits:' .. ARGV[1], 1)
+  new_visit = 1
+end
+local counted, views = 0, false
+if ARGV[5] ~= '' then
+  if redis.call('SET', seen_prefix .. ARGV[5], '1', 'NX', 'EX', ARGV[6]) then
+    redis.call('HINCRBY', KEYS[2], 'article:' .. ARGV[5] .. ':' .. ARGV[1], 1)
     counted = 1
+    if redis.call('EXISTS', KEYS[9]) == 1 then
+      redis.call('INCR', KEYS[9])
+    end
   end
-  local flush = 0
-  if redis.call('SET', KEYS[5], '1', 'NX', 'EX', ARGV[7]) then
-    flush = 1
-    -- Visitors not seen for five minutes leave the online set: ZCOUNT skips them meanwhile.
-    redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[2] - 300)
+  views = redis.call('GET', KEYS[9])
+end
+local flush = 0
+if redis.call('SET', KEYS[5], '1', 'NX', 'EX', ARGV[7]) then
+  flush = 1
+  redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[2] - ARGV[10])
+end
+return {new_visit, counted, flush, views}
+"""
+
+# An article's live total, seeded from the database's figure plus what is buffered and not yet in it.
+# KEYS: 1 the live total, 2 the pending hash, 3 the processing hash. ARGV: 1 the database's figure,
+# 2 the article id, 3 TTL.
+SEED_TOTAL = """
+local total = tonumber(ARGV[1])
+local prefix = 'article:' .. ARGV[2] .. ':'
+for _, hash in ipairs({KEYS[2], KEYS[3]}) do
+  local fields = redis.call('HGETALL', hash)
+  for i = 1, #fields, 2 do
+    if string.sub(fields[i], 1, #prefix) == prefix then
+      total = total + tonumber(fields[i + 1])
+    end
   end
-  return {new_visit, counted, flush}
 end
+redis.call('SET', KEYS[1], total, 'NX', 'EX', ARGV[3])
+return redis.call('GET', KEYS[1])
 """
-RECORD = RECORD_FUNCTION + "return record(ARGV[5])"
-# A page from the page cache, and its visit, in one round trip. KEYS[6] is the content generation and
-# KEYS[7] the page's entry, a hash (core/pagecache.py). An entry of another generation is a miss and
-# counts nothing: the page is built afresh and counted afterwards. Only HTML pages are counted
-# (stats.middleware.counted_response), and an article page counts a view of its article.
-CACHED_PAGE = (
-    RECORD_FUNCTION
-    + """
-local current = redis.call('GET', KEYS[6])
-local entry = redis.call('HMGET', KEYS[7], 'generation', 'article', 'content_type', 'response')
-if not current or entry[1] ~= current then
-  return false
-end
-local counts = {0, 0, 0}
-if string.sub(entry[3], 1, 9) == 'text/html' then
-  counts = record(entry[2])
-end
-return {entry[4], entry[2], counts[3]}
-"""
-)
-SHA = {script: hashlib.sha1(script.encode()).hexdigest() for script in (RECORD, CACHED_PAGE)}
 
 CLAIM = """
 if redis.call('EXISTS', KEYS[2]) == 1 then
@@ -104,7 +118,6 @@ end
 return 0
 """
 
-
 # After Redis fails, counting goes to the database for this long before Redis is tried again.
 RETRY_AFTER_SECONDS = 30
 _down_until = {}  # Redis URL → time.monotonic() before which it is not tried
@@ -112,7 +125,7 @@ _down_until = {}  # Redis URL → time.monotonic() before which it is not tried
 
 def enabled() -> bool:
     """Counting goes through Redis: configured, and not failed in the last RETRY_AFTER_SECONDS."""
-    url = getattr(settings, "STATS_REDIS_URL", "")
+    url = settings.STATS_REDIS_URL
     return bool(url) and time.monotonic() >= _down_until.get(url, 0.0)
 
 
@@ -125,7 +138,7 @@ def mark_down() -> None:
 def _client(url):
     import redis
 
-    return redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=1)
+    return redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
 
 
 def client():
@@ -142,91 +155,57 @@ def _script(script):
     return _registered(settings.STATS_REDIS_URL, script)
 
 
-class _CountingLink(threading.local):
-    """This thread's own connection to Redis for RECORD or CACHED_PAGE, which every counted page sends.
-
-    Through the redis-py client a command also takes a connection out of the pool and checks it for
-    unread data, goes through the retry wrapper and the metrics hooks, and goes back into the pool:
-    measured here, that took about twice the client's CPU time for RECORD alone (100–160 µs against
-    60–110 µs), and counting is the only Redis command of a cached page besides reading it. The connection is made
-    like the pool's (same address, timeouts and database) and belongs to one process and thread.
-    """
-
-    connection = None
-    owner = None  # (process id, Redis URL): a forked worker or another URL makes a connection of its own
+@dataclass(frozen=True)
+class Recorded:
+    new_visit: bool
+    counted_view: bool
+    flush_now: bool
+    views: int | None  # the article's live total, None when not seeded yet (or no article)
 
 
-_link = _CountingLink()
+def total_key(article_id) -> str:
+    return f"stats:views:{int(article_id)}"
 
 
-def _counting_connection():
-    owner = (os.getpid(), settings.STATS_REDIS_URL)
-    if _link.owner != owner:
-        pool = client().connection_pool
-        _link.connection, _link.owner = pool.connection_class(**pool.connection_kwargs), owner
-    return _link.connection
-
-
-def _run(script, keys, args):
-    """EVALSHA of ``script`` on this thread's connection; the script is loaded if Redis does not know it.
-
-    A connection Redis closed (a restart) is opened again and the command sent once more, as the
-    redis-py client does; a timeout is not retried: Redis may have run the command.
-    """
-    import redis
-
-    command = ("EVALSHA", SHA[script], len(keys), *keys, *args)
-    connection = _counting_connection()
-    try:
-        connection.send_command(*command, check_health=False)
-        return connection.read_response()
-    except redis.exceptions.NoScriptError:
-        client().script_load(script)
-    except redis.exceptions.ConnectionError:  # not a TimeoutError, which goes to the caller
-        connection.disconnect()
-    connection.send_command(*command, check_health=False)
-    return connection.read_response()
-
-
-def _keys(visitor, day_text):
-    return [f"stats:visit:{day_text}:{visitor}", PENDING, ONLINE, f"stats:seen:{visitor}:", FLUSH_DUE]
-
-
-def _args(visitor, day_text, now, article):
-    return [day_text, now.timestamp(), visitor, VISIT_TTL, article, settings.STATS_VIEW_WINDOW_SECONDS, FLUSH_SECONDS]
-
-
-def record(*, visitor: str, day, now, article_id=None) -> tuple[bool, bool, bool]:
-    """Count a page in Redis: (new visit, counted article view, this caller should flush now)."""
+def record(*, visitor: str, overflow: str, network: str, day, now, article_id=None) -> Recorded:
+    """Count a page in Redis under the rules above; one round trip."""
     day_text = day.isoformat()
     article = "" if article_id is None else str(int(article_id))
-    new_visit, counted, flush_now = _run(RECORD, _keys(visitor, day_text), _args(visitor, day_text, now, article))
-    return bool(new_visit), bool(counted), bool(flush_now)
+    keys = [
+        f"stats:visit:{day_text}:{visitor}",
+        PENDING,
+        ONLINE,
+        f"stats:seen:{visitor}:",
+        FLUSH_DUE,
+        f"stats:network:{day_text}:{network}",
+        f"stats:visit:{day_text}:{overflow}",
+        f"stats:seen:{overflow}:",
+        total_key(article or 0),
+    ]
+    args = [
+        day_text,
+        now.timestamp(),
+        visitor,
+        DAY_TTL,
+        article,
+        settings.STATS_VIEW_WINDOW_SECONDS,
+        FLUSH_SECONDS,
+        settings.STATS_VISITORS_PER_ADDRESS,
+        overflow,
+        ONLINE_SECONDS,
+    ]
+    new_visit, counted, flush_now, views = _script(RECORD)(keys=keys, args=args)
+    return Recorded(bool(new_visit), bool(counted), bool(flush_now), None if views is None else int(views))
 
 
-@dataclass(frozen=True)
-class CachedPage:
-    response: bytes  # the entry's pickled response
-    article: bytes  # the id of the article it shows, or b""
-    flush_now: bool
-
-
-def record_cached_page(*, generation_key: str, page_key: str, visitor: str, day, now) -> CachedPage | None:
-    """The page cache's entry ``page_key``, read and counted as a visit of ``visitor`` by one script.
-
-    None when the entry is missing or of another generation: nothing was counted.
-    """
-    day_text = day.isoformat()
-    keys = [*_keys(visitor, day_text), generation_key, page_key]
-    found = _run(CACHED_PAGE, keys, _args(visitor, day_text, now, ""))
-    if found is None:
-        return None
-    response, article, flush_now = found
-    return CachedPage(response, article, bool(flush_now))
+def seed_total(*, article_id, stored: int) -> int:
+    """The article's live total, starting from ``stored`` (the database's view count) if not kept yet."""
+    keys = [total_key(article_id), PENDING, PROCESSING]
+    return int(_script(SEED_TOTAL)(keys=keys, args=[stored, int(article_id), TOTAL_TTL]))
 
 
 def online(*, now) -> int:
-    return client().zcount(ONLINE, now.timestamp() - 300, "+inf")
+    return client().zcount(ONLINE, now.timestamp() - ONLINE_SECONDS, "+inf")
 
 
 def flush(*, max_batches: int = 10) -> int:
@@ -256,9 +235,8 @@ def _release(batch):
 def _apply(batch: str, counts: dict) -> int:
     """Apply one batch in one transaction, or nothing if its id is already recorded."""
     from stats.models import ArticleDailyViews, DailyStats, FlushedBatch
-    from stats.services import increment
 
-    Article = apps.get_model("articles", "Article")
+    Article = ArticleDailyViews.article.field.related_model
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -271,15 +249,12 @@ def _apply(batch: str, counts: dict) -> int:
                 continue
             kind, _, rest = key.partition(":")
             if kind == "visits":
-                increment(DailyStats, key={"day": datetime.date.fromisoformat(rest)}, field="visits", by=value)
+                DailyStats.objects.add(day=datetime.date.fromisoformat(rest), visits=value)
             elif kind == "article":
                 article_id, _, day = rest.partition(":")
                 Article.objects.filter(pk=int(article_id)).update(view_count=F("view_count") + value)
-                increment(
-                    ArticleDailyViews,
-                    key={"article_id": int(article_id), "day": datetime.date.fromisoformat(day)},
-                    field="views",
-                    by=value,
+                ArticleDailyViews.objects.add(
+                    article_id=int(article_id), day=datetime.date.fromisoformat(day), views=value
                 )
         # Deleted only once the counts are in the database for good.
         transaction.on_commit(lambda: _release(batch))

@@ -2,7 +2,7 @@
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 from solo.models import SingletonModel
 
@@ -10,6 +10,33 @@ from core.fields import NFCTextField
 
 # Visitor hashes are HMAC-SHA256 digests cut to 128 bits, stored as hex.
 HASH_LENGTH = 32
+
+
+class AddingQuerySet(models.QuerySet):
+    """Figures that only grow, raised by one statement: concurrent callers queue on the row's unique key."""
+
+    def add(self, **values):
+        """Create the row with ``values`` or add the counted value to it (INSERT … ON CONFLICT DO UPDATE).
+
+        The one counted field is the one named in ``counted_field`` of the model; the others form its key.
+        """
+        model = self.model
+        field = model.counted_field
+        key = {name: value for name, value in values.items() if name != field}
+        columns = [model._meta.get_field(name).column for name in [*key, field]]
+        quote = connection.ops.quote_name
+        table, counted = quote(model._meta.db_table), quote(model._meta.get_field(field).column)
+        params = [model._meta.get_field(name).get_db_prep_value(value, connection) for name, value in key.items()]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(quote(column) for column in columns)}) "
+                f"VALUES ({', '.join(['%s'] * len(columns))}) "
+                f"ON CONFLICT ({', '.join(quote(column) for column in columns[:-1])}) "
+                f"DO UPDATE SET {counted} = {table}.{counted} + %s",
+                [*params, values[field], values[field]],
+            )
+
+
 FEEDBACK_COMMENT_MAX_LENGTH = 500
 
 
@@ -52,12 +79,17 @@ class Visitor(models.Model):
 
     day = models.DateField()
     visitor = models.CharField(max_length=HASH_LENGTH)
+    # The hashed client address (IPv6 by /64): how many visitors one address brought today.
+    network = models.CharField(max_length=HASH_LENGTH, default="")
     first_seen = models.DateTimeField()
     last_seen = models.DateTimeField()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["day", "visitor"], name="stats_visitor_day_uniq")]
-        indexes = [models.Index(fields=["last_seen"], name="stats_visitor_seen_idx")]
+        indexes = [
+            models.Index(fields=["last_seen"], name="stats_visitor_seen_idx"),
+            models.Index(fields=["day", "network"], name="stats_visitor_network_idx"),
+        ]
 
     def __str__(self):
         return f"{self.day} {self.visitor[:8]}"
@@ -68,12 +100,12 @@ class ArticleSeen(models.Model):
 
     day = models.DateField()
     visitor = models.CharField(max_length=HASH_LENGTH)
-    article_id = models.BigIntegerField()
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
     counted_at = models.DateTimeField()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["visitor", "article_id"], name="stats_articleseen_uniq"),
+            models.UniqueConstraint(fields=["visitor", "article"], name="stats_articleseen_uniq"),
         ]
         indexes = [models.Index(fields=["day"], name="stats_articleseen_day_idx")]
 
@@ -81,12 +113,9 @@ class ArticleSeen(models.Model):
         return f"{self.day} {self.visitor[:8]} {self.article_id}"
 
 
-class DailyStatsQuerySet(models.QuerySet):
+class DailyStatsQuerySet(AddingQuerySet):
     def since(self, day):
         return self.filter(day__gte=day)
-
-    def total_visits(self):
-        return self.aggregate(total=models.Sum("visits"))["total"] or 0
 
 
 class DailyStats(models.Model):
@@ -96,6 +125,7 @@ class DailyStats(models.Model):
     visits = models.PositiveBigIntegerField(_("lượt truy cập"), default=0)
 
     objects = DailyStatsQuerySet.as_manager()
+    counted_field = "visits"
 
     class Meta:
         ordering = ["-day"]
@@ -109,12 +139,15 @@ class DailyStats(models.Model):
 class ArticleDailyViews(models.Model):
     """How many counted views one article had on one day: the most-read lists."""
 
-    article_id = models.BigIntegerField()
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="daily_views")
     day = models.DateField()
     views = models.PositiveBigIntegerField(default=0)
 
+    objects = AddingQuerySet.as_manager()
+    counted_field = "views"
+
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["article_id", "day"], name="stats_articleday_uniq")]
+        constraints = [models.UniqueConstraint(fields=["article", "day"], name="stats_articleday_uniq")]
         indexes = [models.Index(fields=["day"], name="stats_articleday_day_idx")]
 
     def __str__(self):
@@ -134,9 +167,6 @@ class FlushedBatch(models.Model):
 class FeedbackQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(approved=True)
-
-    def for_object(self, obj):
-        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
 
 class Feedback(models.Model):

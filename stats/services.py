@@ -1,22 +1,26 @@
 """Counting visits and article views exactly, without cookies and without keeping an address.
 
-Every write is an atomic statement that the database serialises on a unique key (``INSERT … ON
-CONFLICT``), and a figure moves only when such a statement really created (or renewed) its row: no
-read-modify-write in Python, no check-then-insert, no counter held in a process, so any number of
-workers and instances sharing one database count exactly. On PostgreSQL a counted page costs one
-statement; with Redis (stats/buffer.py) it costs no database write at all.
+A view is counted when the page's beacon calls (stats/views.py), never while the page is served, so
+a cached page counts like a fresh one. The rules are written once for Redis (stats/buffer.py, one
+atomic script) and once for the database (below, statements that the database serialises on a
+unique key: ``INSERT … ON CONFLICT``): a figure moves only when such a step really created (or
+renewed) its row, so any number of workers and servers count exactly.
+
+- A visitor is an HMAC of the client's address (IPv6 by /64) and browser under the day's salt; an
+  address brings at most STATS_VISITORS_PER_ADDRESS visitors a day, its further browsers count as
+  one (the address's overflow visitor).
+- A visit is a visitor's first counted page of the day; a view, a visitor's first view of an article
+  in STATS_VIEW_WINDOW_SECONDS.
 """
 
 import datetime
 import hashlib
 import hmac
-import ipaddress
 import logging
 import secrets
 import time
-from functools import lru_cache
+from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -24,8 +28,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 
-from core import pagecache
 from core.cache import rate_limit_exceeded
+from core.clients import client_key
 from stats import buffer
 from stats.models import (
     ArticleDailyViews,
@@ -40,17 +44,13 @@ from stats.models import (
 
 logger = logging.getLogger(__name__)
 
-ONLINE_WINDOW = datetime.timedelta(minutes=5)
+ONLINE_WINDOW = datetime.timedelta(seconds=buffer.ONLINE_SECONDS)
 # A visitor's last_seen is refreshed at most this often: fewer writes, ``online`` stays within a minute.
 SEEN_REFRESH = datetime.timedelta(seconds=60)
 FIGURES_CACHE_KEY = "stats:shared-figures"
 
 # Today's salt, kept by each process once read: (day, secret). Only today's, never an older one.
 _salt_memo: dict = {}
-
-
-def local_now():
-    return timezone.localtime(timezone.now())
 
 
 def week_start(day):
@@ -86,182 +86,77 @@ def visitor_hash(*, day, address: str, user_agent: str) -> str:
     return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
 
 
-@lru_cache(maxsize=16)
-def _networks(proxies: tuple):
-    networks = []
-    for proxy in proxies:
-        try:
-            networks.append(ipaddress.ip_network(proxy.strip(), strict=False))
-        except ValueError:
-            continue
-    return tuple(networks)
-
-
-def _is_trusted(address: str) -> bool:
-    networks = _networks(tuple(getattr(settings, "STATS_TRUSTED_PROXIES", ()) or ()))
-    if not networks:
-        return False
-    try:
-        ip = ipaddress.ip_address(address.strip())
-    except ValueError:
-        return False
-    return any(ip in network for network in networks)
-
-
-def client_address(request) -> str:
-    """The visitor's address: X-Forwarded-For is believed only when a listed proxy passed it on."""
-    remote = request.META.get("REMOTE_ADDR", "") or ""
-    if not _is_trusted(remote):
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    # The rightmost address a trusted proxy did not add is the client's; anything left of it is hearsay.
-    for address in reversed(forwarded):
-        if not _is_trusted(address):
-            return address
-    return forwarded[0] if forwarded else remote
-
-
 def request_visitor(request, *, day) -> str:
-    return visitor_hash(
-        day=day, address=client_address(request), user_agent=request.META.get("HTTP_USER_AGENT", "")[:512]
-    )
+    return visitor_hash(day=day, address=client_key(request), user_agent=request.META.get("HTTP_USER_AGENT", "")[:512])
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Who reads, as the counter knows them: hashes only, for one day."""
+
+    visitor: str  # this address and browser
+    overflow: str  # this address's visitor once it has brought its share of visitors today
+    network: str  # this address alone, to count what it brought
+
+    @classmethod
+    def of(cls, request, *, day):
+        address = client_key(request)
+        agent = request.META.get("HTTP_USER_AGENT", "")[:512]
+        return cls(
+            visitor=visitor_hash(day=day, address=address, user_agent=agent),
+            overflow=visitor_hash(day=day, address=address, user_agent="\x00overflow"),
+            network=visitor_hash(day=day, address=address, user_agent="\x00network"),
+        )
 
 
 # --- Counting ----------------------------------------------------------------------------------
 
 
-def _dt(value):
-    return connection.ops.adapt_datetimefield_value(value)
+@dataclass(frozen=True)
+class Counted:
+    new_visit: bool
+    counted_view: bool
+    views: int | None  # the article's total after this page, when it is known
 
 
-def _d(value):
-    return connection.ops.adapt_datefield_value(value)
-
-
-def _table(model):
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def increment(model, *, key: dict, field: str, by: int = 1):
-    """One statement that creates the row with ``by`` or adds ``by``: concurrent callers queue on the key."""
-    table = _table(model)
-    columns = [*key, field]
-    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
-    conflict = ", ".join(connection.ops.quote_name(column) for column in key)
-    column = connection.ops.quote_name(field)
-    values = [_d(value) if isinstance(value, datetime.date) else value for value in key.values()]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({quoted}) VALUES ({', '.join(['%s'] * len(columns))}) "
-            f"ON CONFLICT ({conflict}) DO UPDATE SET {column} = {table}.{column} + %s",
-            [*values, by, by],
-        )
-
-
-def record_visit(*, visitor: str, day, now) -> bool:
-    """Note the visitor as seen; True when this is their first page today (a new visit)."""
-    table = _table(Visitor)
-    with connection.cursor() as cursor:
-        # Inserted rows have first_seen = last_seen; an update moves last_seen only (at most once a minute).
-        cursor.execute(
-            f"INSERT INTO {table} (day, visitor, first_seen, last_seen) VALUES (%s, %s, %s, %s) "
-            f"ON CONFLICT (day, visitor) DO UPDATE SET last_seen = excluded.last_seen "
-            f"WHERE {table}.last_seen < %s "
-            f"RETURNING first_seen = last_seen",
-            [_d(day), visitor, _dt(now), _dt(now), _dt(now - SEEN_REFRESH)],
-        )
-        row = cursor.fetchone()
-    created = bool(row and row[0])
-    if created:
-        increment(DailyStats, key={"day": day}, field="visits")
-    return created
-
-
-def record_article_view(*, visitor: str, article_id: int, day, now) -> bool:
-    """Count a view unless this visitor's view of the article already counted in the last 30 minutes."""
-    table = _table(ArticleSeen)
-    window = datetime.timedelta(seconds=settings.STATS_VIEW_WINDOW_SECONDS)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (day, visitor, article_id, counted_at) VALUES (%s, %s, %s, %s) "
-            f"ON CONFLICT (visitor, article_id) DO UPDATE SET counted_at = excluded.counted_at, day = excluded.day "
-            f"WHERE {table}.counted_at <= %s "
-            f"RETURNING id",
-            [_d(day), visitor, article_id, _dt(now), _dt(now - window)],
-        )
-        counted = cursor.fetchone() is not None
-    if counted:
-        Article = apps.get_model("articles", "Article")
-        Article.objects.filter(pk=article_id).update(view_count=F("view_count") + 1)
-        increment(ArticleDailyViews, key={"article_id": article_id, "day": day}, field="views")
-    return counted
-
-
-def count_request(request, *, article_id=None, now=None) -> None:
-    """Record one counted page: the visit, and the article view when the page is an article."""
+def count_view(request, *, article=None, now=None) -> Counted:
+    """Count one page seen by a reader, and the view of ``article`` (an id) when the page shows one."""
     now = now or timezone.now()
     day = timezone.localdate(now)
-    visitor = request_visitor(request, day=day)
-    if buffer.enabled() and _counted_in_redis(visitor=visitor, day=day, now=now, article_id=article_id):
-        return
-    if connection.vendor == "postgresql":
-        count_in_one_statement(visitor=visitor, day=day, now=now, article_id=article_id)
-        return
-    with transaction.atomic():
-        record_visit(visitor=visitor, day=day, now=now)
-        if article_id is not None:
-            record_article_view(visitor=visitor, article_id=article_id, day=day, now=now)
+    reader = Reader.of(request, day=day)
+    if buffer.enabled():
+        counted = _count_in_redis(reader=reader, day=day, now=now, article=article)
+        if counted is not None:
+            return counted
+    return _count_in_database(reader=reader, day=day, now=now, article=article)
 
 
-def cached_page_counted(request):
-    """The cached page ``request`` asks for, read and counted in one Redis round trip; None if not cached.
-
-    Only when the page cache and the counting buffer are the same Redis; otherwise (or on a miss)
-    the page is served by the middleware below and counted afterwards, as any page.
-    """
-    backend = pagecache.redis_cache()
-    if backend is None or backend.server != settings.STATS_REDIS_URL or not buffer.enabled():
-        return None
-    if not pagecache.cacheable_request(request):
-        return None
-    now = timezone.now()
-    day = timezone.localdate(now)
-    generation_key, page_key = pagecache.redis_keys(backend, pagecache.cache_key(request))
-    visitor = request_visitor(request, day=day)
-    try:
-        page = buffer.record_cached_page(
-            generation_key=generation_key, page_key=page_key, visitor=visitor, day=day, now=now
-        )
-    except Exception:
-        _redis_failed()
-        return None
-    if page is None:
-        return None
-    if page.flush_now:
-        _flush_buffer()
-    return pagecache.served_from_cache(request, *pagecache.entry_from_redis(page.response, page.article))
-
-
-def _counted_in_redis(**page) -> bool:
-    """Count through the Redis buffer; False when Redis is unreachable, so the database counts instead.
+def _count_in_redis(*, reader, day, now, article) -> Counted | None:
+    """The Redis script's answer; None when Redis fails, so the database counts instead.
 
     No count is lost while Redis is down. A visitor seen both before and during an outage may be
-    counted once more that day, since the two stores cannot see each other's dedup keys.
+    counted once more that day, since the two stores cannot see each other's keys.
     """
     try:
-        *_, flush_now = buffer.record(**page)
+        recorded = buffer.record(
+            visitor=reader.visitor, overflow=reader.overflow, network=reader.network, day=day, now=now,
+            article_id=article,
+        )  # fmt: skip
+        views = recorded.views
+        if article is not None and views is None:
+            views = buffer.seed_total(article_id=article, stored=_stored_views(article))
     except Exception:
-        _redis_failed()
-        return False
-    if flush_now:
+        logger.warning("Visitor statistics: Redis unreachable, counting in the database", exc_info=True)
+        buffer.mark_down()
+        return None
+    if recorded.flush_now:
         _flush_buffer()
-    return True
+    return Counted(recorded.new_visit, recorded.counted_view, views)
 
 
-def _redis_failed():
-    """Redis did not answer: counting goes to the database for a while (buffer.mark_down)."""
-    logger.warning("Visitor statistics: Redis unreachable, counting in the database", exc_info=True)
-    buffer.mark_down()
+def _stored_views(article) -> int:
+    Article = ArticleSeen.article.field.related_model
+    return Article.objects.filter(pk=article).values_list("view_count", flat=True).first() or 0
 
 
 def _flush_buffer():
@@ -272,47 +167,69 @@ def _flush_buffer():
         logger.warning("Visitor statistics: the Redis buffer could not be flushed yet", exc_info=True)
 
 
-def count_in_one_statement(*, visitor: str, day, now, article_id=None) -> None:
-    """PostgreSQL: record_visit and record_article_view as one statement, one round trip, one write.
+@transaction.atomic
+def _count_in_database(*, reader, day, now, article) -> Counted:
+    visitor = reader.visitor
+    new_visit = _record_visitor(visitor=visitor, network=reader.network, day=day, now=now)
+    if new_visit and Visitor.objects.filter(day=day, network=reader.network).count() > _visitors_per_address():
+        Visitor.objects.filter(day=day, visitor=visitor).delete()
+        visitor = reader.overflow
+        new_visit = _record_visitor(visitor=visitor, network="", day=day, now=now)
+    if new_visit:
+        DailyStats.objects.add(day=day, visits=1)
+    if article is None:
+        return Counted(new_visit, False, None)
+    counted_view = _record_article_view(visitor=visitor, article=article, day=day, now=now)
+    if counted_view:
+        ArticleSeen.article.field.related_model.objects.filter(pk=article).update(view_count=F("view_count") + 1)
+        ArticleDailyViews.objects.add(article_id=article, day=day, views=1)
+    return Counted(new_visit, counted_view, _stored_views(article))
 
-    Each step feeds the next through a data-modifying CTE, so a day figure or a view count moves only
-    when the visitor or view row was really created (or, for views, renewed after 30 minutes).
-    """
-    visitor_table, daily_table = _table(Visitor), _table(DailyStats)
-    params = [_d(day), visitor, _dt(now), _dt(now), _dt(now - SEEN_REFRESH), _d(day)]
-    sql = (
-        f"WITH seen AS ("
-        f"INSERT INTO {visitor_table} (day, visitor, first_seen, last_seen) VALUES (%s, %s, %s, %s) "
-        f"ON CONFLICT (day, visitor) DO UPDATE SET last_seen = excluded.last_seen "
-        f"WHERE {visitor_table}.last_seen < %s RETURNING first_seen = last_seen AS created"
-        f"), visit AS ("
-        f"INSERT INTO {daily_table} (day, visits) SELECT %s, 1 FROM seen WHERE seen.created "
-        f"ON CONFLICT (day) DO UPDATE SET visits = {daily_table}.visits + 1 RETURNING 1"
-        f")"
-    )
-    if article_id is None:
-        sql += " SELECT count(*) FROM visit"
-    else:
-        Article = apps.get_model("articles", "Article")
-        seen_table, views_table = _table(ArticleSeen), _table(ArticleDailyViews)
-        article_table = _table(Article)
-        pk = connection.ops.quote_name(Article._meta.pk.column)
-        window = datetime.timedelta(seconds=settings.STATS_VIEW_WINDOW_SECONDS)
-        sql += (
-            f", viewed AS ("
-            f"INSERT INTO {seen_table} (day, visitor, article_id, counted_at) VALUES (%s, %s, %s, %s) "
-            f"ON CONFLICT (visitor, article_id) DO UPDATE SET counted_at = excluded.counted_at, day = excluded.day "
-            f"WHERE {seen_table}.counted_at <= %s RETURNING article_id"
-            f"), article AS ("
-            f"UPDATE {article_table} SET view_count = view_count + 1 WHERE {pk} IN (SELECT article_id FROM viewed) "
-            f"RETURNING {pk} AS id"
-            f") "
-            f"INSERT INTO {views_table} (article_id, day, views) SELECT id, %s, 1 FROM article "
-            f"ON CONFLICT (article_id, day) DO UPDATE SET views = {views_table}.views + 1"
-        )
-        params += [_d(day), visitor, article_id, _dt(now), _dt(now - window), _d(day)]
+
+def _visitors_per_address() -> int:
+    return settings.STATS_VISITORS_PER_ADDRESS
+
+
+def _table(model):
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _record_visitor(*, visitor: str, network: str, day, now) -> bool:
+    """Note the visitor as seen; True when this is their first page today (a new visit)."""
+    table, adapt = _table(Visitor), connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        # Inserted rows have first_seen = last_seen; an update moves last_seen only (at most once a minute).
+        cursor.execute(
+            f"INSERT INTO {table} (day, visitor, network, first_seen, last_seen) VALUES (%s, %s, %s, %s, %s) "
+            f"ON CONFLICT (day, visitor) DO UPDATE SET last_seen = excluded.last_seen "
+            f"WHERE {table}.last_seen < %s "
+            f"RETURNING first_seen = last_seen",
+            [
+                connection.ops.adapt_datefield_value(day),
+                visitor,
+                network,
+                adapt(now),
+                adapt(now),
+                adapt(now - SEEN_REFRESH),
+            ],
+        )
+        row = cursor.fetchone()
+    return bool(row and row[0])
+
+
+def _record_article_view(*, visitor: str, article: int, day, now) -> bool:
+    """True unless this visitor's view of the article already counted within the view window."""
+    table, adapt = _table(ArticleSeen), connection.ops.adapt_datetimefield_value
+    window = datetime.timedelta(seconds=settings.STATS_VIEW_WINDOW_SECONDS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (day, visitor, article_id, counted_at) VALUES (%s, %s, %s, %s) "
+            f"ON CONFLICT (visitor, article_id) DO UPDATE SET counted_at = excluded.counted_at, day = excluded.day "
+            f"WHERE {table}.counted_at <= %s "
+            f"RETURNING id",
+            [connection.ops.adapt_datefield_value(day), visitor, article, adapt(now), adapt(now - window)],
+        )
+        return cursor.fetchone() is not None
 
 
 # --- Figures -----------------------------------------------------------------------------------
@@ -360,6 +277,15 @@ def shared_figures() -> tuple[dict, float]:
         shared = (compute_figures(), now + timeout)
         cache.set(FIGURES_CACHE_KEY, shared, timeout=timeout)
     return shared
+
+
+def current_figures() -> dict | None:
+    """The widget's figures for a beacon's answer; None when neither the cache nor the database answers."""
+    try:
+        return shared_figures()[0]
+    except Exception:
+        logger.warning("Visitor statistics: the figures could not be read", exc_info=True)
+        return None
 
 
 # --- Housekeeping ------------------------------------------------------------------------------

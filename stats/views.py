@@ -1,16 +1,24 @@
-"""The satisfaction answer: a plain form POST that comes back to the page with a message."""
+"""The counting beacon, and the satisfaction answer: a plain form POST that comes back to the page with a message."""
+
+import logging
 
 from django.contrib import messages
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
+from stats import beacon as beacon_rules
 from stats import services
 from stats.forms import FeedbackForm
 from stats.pages import public_object
+
+logger = logging.getLogger(__name__)
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -54,3 +62,37 @@ class FeedbackView(View):
         else:
             messages.success(request, _("Cảm ơn bạn đã đánh giá."))
         return redirect(back)
+
+
+# A transparent 1×1 GIF: the answer to the <noscript> image of pages read without JavaScript.
+PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def beacon(request):
+    """Count the page a reader sees (called by the page's script, or its <noscript> image) and answer the figures.
+
+    Never cached, by the portal or anyone in between; no CSRF token, like the other anonymous
+    forms: a forged call can only count a view that anyone may make by opening the page.
+    """
+    counted = None
+    if beacon_rules.countable(request):
+        try:
+            counted = services.count_view(request, article=beacon_rules.article_of(request))
+        except Exception:
+            logger.exception("Visitor statistics: a view could not be counted")
+    if request.method == "GET" and wants_image(request):
+        response = HttpResponse(PIXEL, content_type="image/gif")
+    else:
+        views = counted.views if counted is not None else None
+        response = JsonResponse({"figures": services.current_figures(), "views": views})
+    add_never_cache_headers(response)
+    return response
+
+
+def wants_image(request) -> bool:
+    """The <noscript> image asks for a picture; the script asks for the figures."""
+    if request.META.get("HTTP_SEC_FETCH_DEST", "") == "image":
+        return True
+    return request.META.get("HTTP_ACCEPT", "")[:256].startswith("image/")

@@ -76,10 +76,7 @@ def _empty_cache():
     """Each test starts with an empty cache: pages, chrome and counters cached by another test never leak in."""
     from django.core.cache import cache
 
-    from core import fragments
-
     cache.clear()
-    fragments.forget()
 
 
 def free_port():

@@ -12,9 +12,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
-from core.chrome import site_chrome
-from core.fragments import render_remembered
-
 register = template.Library()
 
 # The same escapes as django.utils.html.json_script: the data can never close the script element.
@@ -35,30 +32,6 @@ def json_ld(data):
 def page_numbers(page_obj):
     """Page numbers around the current one, with an ellipsis for the gaps: 1 … 4 5 [6] 7 8 … 40."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-
-
-@register.simple_tag(takes_context=True)
-def remembered(context, template_name):
-    """A part of the site chrome that depends only on the content and the language (core/fragments.py)."""
-    return render_remembered(context, template_name)
-
-
-@register.simple_tag(takes_context=True)
-def main_menu(context):
-    """The main menu, remembered once per menu item that can be the current page (and once for the others)."""
-    request = context["request"]
-    return render_remembered(context, "includes/nav.html", site_chrome(request).menu_url(request.path))
-
-
-SEARCH_BOX = "includes/search_box.html"
-
-
-@register.simple_tag(takes_context=True)
-def search_box(context):
-    """The search box of the header: drawn once while empty, with the reader's words on the search page."""
-    if context["request"].GET.get("q"):
-        return mark_safe(context.template.engine.get_template(SEARCH_BOX).render(context))
-    return render_remembered(context, SEARCH_BOX)
 
 
 @register.simple_tag(takes_context=True)

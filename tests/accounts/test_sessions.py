@@ -6,7 +6,7 @@ from django.utils.functional import SimpleLazyObject
 
 from accounts.middleware import PasswordChangeRequiredMiddleware
 from accounts.sessions import may_be_logged_in
-from stats.middleware import countable_request
+from stats.beacon import countable
 
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"
 
@@ -33,4 +33,4 @@ def test_a_reader_passes_the_password_check_without_a_user_lookup(rf):
 
 
 def test_a_reader_is_counted_without_a_user_lookup(rf):
-    assert countable_request(reader_request(rf))
+    assert countable(reader_request(rf))

@@ -17,6 +17,7 @@ from stats import buffer
 from stats.models import DailyStats
 from tests.articles.conftest import _user
 from tests.articles.factories import image_bytes, make_article, make_category
+from tests.stats.conftest import read
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"
@@ -39,7 +40,7 @@ def _refuse(*args, **kwargs):
 
 def test_database_down_gives_the_maintenance_page_fast_and_cached_pages_still_work(monkeypatch):
     article = make_article("Thông báo lịch cắt điện")
-    assert reader().get("/")["X-Cache"] == "MISS"
+    assert reader().get("/").status_code == 200  # now in the page cache
     with monkeypatch.context() as down:
         down.setattr(connection, "ensure_connection", _refuse)
         down.setattr(connection, "cursor", _refuse)
@@ -50,7 +51,7 @@ def test_database_down_gives_the_maintenance_page_fast_and_cached_pages_still_wo
         html = uncached.content.decode()
         assert "Hệ thống đang bảo trì" in html and "Traceback" not in html and "5432" not in html
         cached = reader(3).get("/")
-        assert cached.status_code == 200 and cached["X-Cache"] == "HIT"
+        assert cached.status_code == 200
         assert "Thông báo lịch cắt điện" in cached.content.decode()
     # The database is back: no restart needed.
     assert reader(4).get(article.get_absolute_url()).status_code == 200
@@ -70,8 +71,9 @@ def test_redis_down_the_portal_serves_and_counts_in_the_database(settings, monke
         }
     ):
         for number in range(1, 6):
-            response = reader(number).get(article.get_absolute_url())
+            response, answer = read(reader(number), article.get_absolute_url())
             assert response.status_code == 200 and "Tin khi Redis ngừng" in response.content.decode()
+            assert answer["views"] == number
     assert DailyStats.objects.get(day=timezone.localdate()).visits == 5
     article.refresh_from_db()
     assert article.view_count == 5

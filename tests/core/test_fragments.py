@@ -1,7 +1,7 @@
-"""The site chrome is drawn once per content generation, yet every reader sees the page they asked for.
+"""The site chrome is kept in {% cache %} fragments per content generation, yet every reader sees their page.
 
-These tests run with the page cache off, so that what they see comes from the remembered fragments
-(core/fragments.py) and not from a cached page.
+These tests run with the page cache off, so that what they see comes from the cached fragments and
+not from a cached page.
 """
 
 import re
@@ -10,9 +10,7 @@ import pytest
 from django.test import Client
 
 from articles.models import Article
-from core import fragments
 from core.models import MenuItem, SiteSettings
-from core.warmup import warm_up
 from tests.articles.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +97,7 @@ def test_the_comment_form_drawn_once_posts_to_each_article():
     first, second = make_article("Tin thứ nhất"), make_article("Tin thứ hai")
     page(first.get_absolute_url())
     html = page(second.get_absolute_url())
-    # The remembered form posts to the page it is on: the second article, not the first.
+    # The form posts to the page it is on: the second article, not the first.
     assert '<form class="comment-form" method="post" action="#nhan-xet"' in html
     response = Client(HTTP_USER_AGENT=BROWSER).post(
         second.get_absolute_url(), {"name": "Lê Văn Hòa", "email": "", "body": "Cảm ơn Ban biên tập."}
@@ -111,7 +109,7 @@ def test_the_comment_form_drawn_once_posts_to_each_article():
 
 def test_a_refused_comment_shows_its_errors_and_not_the_blank_form():
     article = make_article("Tin bất kỳ")
-    page(article.get_absolute_url())  # the blank form is remembered
+    page(article.get_absolute_url())
     response = Client(HTTP_USER_AGENT=BROWSER).post(article.get_absolute_url(), {"name": "", "body": ""})
     html = response.content.decode()
     assert response.status_code == 400 and 'class="form-errors"' in html
@@ -123,33 +121,6 @@ def test_the_announcements_box_follows_publication_with_the_page_cache_off():
     assert "Lịch tiếp công dân tháng 12" not in page("/")
     make_article("Lịch tiếp công dân tháng 12", kind=Article.Kind.ANNOUNCEMENT)
     assert "Lịch tiếp công dân tháng 12" in page("/")
-
-
-def test_what_a_process_remembers_is_bounded(rf):
-    request = rf.get("/")
-    for number in range(fragments.MAX_ENTRIES + 10):
-        fragments.remembered(request, ("test", number), lambda: "x")
-    assert len(fragments._memory.entries) <= fragments.MAX_ENTRIES
-
-
-def test_every_template_parses_before_the_workers_start():
-    from django.template import engines
-
-    warm_up()
-    engine = engines["django"].engine
-    assert engine.get_template("base.html") is engine.get_template("base.html")  # kept by the cached loader
-
-
-def test_the_urls_and_crawler_patterns_load_before_the_workers_start():
-    from django.urls import clear_url_caches, get_resolver
-
-    from stats import bots
-
-    clear_url_caches()
-    bots.patterns.cache_clear()
-    warm_up()
-    assert bots.patterns.cache_info().currsize == 1
-    assert get_resolver()._populated
 
 
 def test_a_list_is_counted_once_until_something_is_published():
@@ -168,7 +139,7 @@ def test_a_list_is_counted_once_until_something_is_published():
     assert "Trang 1 / 3" in page(category.get_absolute_url())
 
 
-def test_a_list_total_is_shared_by_every_process():
+def test_a_list_total_is_shared_through_the_cache():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -176,7 +147,17 @@ def test_a_list_total_is_shared_by_every_process():
     for number in range(11):
         make_article(f"Tin xã hội {number}", category=category)
     assert "Trang 1 / 2" in page(category.get_absolute_url())
-    fragments.forget()  # as in another worker, or on another server sharing the cache
     with CaptureQueriesContext(connection) as queries:
         assert "Trang 2 / 2" in page(category.get_absolute_url() + "?page=2")
     assert not [q for q in queries if "COUNT(" in q["sql"]]
+
+
+def test_the_frame_of_a_page_costs_no_query_once_drawn(django_assert_max_num_queries):
+    article = make_article("Tin bất kỳ")
+    site = SiteSettings.get_solo()
+    site.address = "Thôn Trung, xã Hòa Bình"
+    site.save()
+    page(article.get_absolute_url())
+    # The article (with its flags) and the visitor figures are read again; banner, menu, footer and box are not.
+    with django_assert_max_num_queries(2):
+        assert "Thôn Trung" in page(article.get_absolute_url())

@@ -1,5 +1,8 @@
 """Each stats test starts with an empty cache and no salt remembered by the process."""
 
+import html
+import re
+
 import pytest
 from django.core.cache import cache
 
@@ -36,3 +39,28 @@ def redis_buffer(redis_server, settings):
     settings.STATS_REDIS_URL = redis_server
     yield redis_server
     redis.Redis.from_url(redis_server).flushdb()
+
+
+BEACON = re.compile(r'data-stats-beacon="([^"]+)"')
+
+
+def beacon_of(response):
+    """The address of the counting beacon a page carries, or None (feeds, errors, the admin carry none)."""
+    found = (
+        BEACON.search(response.content.decode()) if response.get("Content-Type", "").startswith("text/html") else None
+    )
+    return html.unescape(found.group(1)) if found else None
+
+
+def read(client, path, **headers):
+    """A reader opens ``path`` and their browser calls the page's beacon, as static/js/stats.js does.
+
+    Returns the page and the beacon's JSON answer (None for a page that carries no beacon).
+    """
+    page = client.get(path, **headers)
+    url = beacon_of(page)
+    if url is None:
+        return page, None
+    answer = client.post(url, HTTP_ACCEPT="application/json", HTTP_SEC_FETCH_SITE="same-origin", **headers)
+    assert answer.status_code == 200 and "no-store" in answer["Cache-Control"]
+    return page, answer.json()

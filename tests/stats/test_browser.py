@@ -56,3 +56,35 @@ def test_the_admin_statistics_page(page, live_server, screenshot):
     assert page.locator("figure.stats-chart").count() == 2
     assert page.locator("figure.stats-chart rect").count() == 30 + 365
     assert screenshot(page, "admin-dashboard").exists()
+
+
+@pytest.fixture
+def reader_page(browser, live_server):
+    """A citizen's browser with JavaScript on (a headless browser's own agent would be taken for a robot)."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="vi-VN", user_agent=BROWSER_UA)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def test_opening_an_article_counts_one_view_and_shows_it(reader_page, live_server, screenshot):
+    article = make_article("Lịch tiếp công dân tháng 12")
+    reader_page.goto(live_server.url + article.get_absolute_url())
+    # The beacon's answer replaces the figure the page was drawn with.
+    reader_page.wait_for_function("document.querySelector('[data-article-views]').textContent.trim() === '1'")
+    screenshot(reader_page, "counted")
+    article.refresh_from_db()
+    assert article.view_count == 1
+    reader_page.reload()
+    reader_page.wait_for_load_state("networkidle")
+    article.refresh_from_db()
+    assert article.view_count == 1  # a reload within 30 minutes counts nothing
+
+
+def test_without_javascript_the_noscript_image_counts(plain_page, live_server):
+    article = make_article("Thông báo lịch cắt điện")
+    plain_page.goto(live_server.url + article.get_absolute_url())
+    plain_page.wait_for_load_state("networkidle")
+    article.refresh_from_db()
+    assert article.view_count == 1

@@ -62,7 +62,7 @@ def _fill_history(days):
         for number in range(offset % 4 + 1):
             request = factory.get("/", HTTP_USER_AGENT=f"{BROWSER_UA} {number}", REMOTE_ADDR="203.0.113.20")
             services._salt_memo.clear()
-            services.count_request(request, article_id=article.pk, now=moment)
+            services.count_view(request, article=article.pk, now=moment)
     return article
 
 

@@ -1,0 +1,83 @@
+"""The content generation: one number that every save of public content moves forward.
+
+Cached pages, cached fragments and shared list totals carry the generation in their keys, so an
+edit makes all of them misses at once, on every process and server sharing the cache; nothing has
+to know which page showed what. Each app says which of its models are public content
+(``track_content``) and, when its content can appear by itself at a set time (a scheduled article),
+registers a deadline (``register_deadline``) that no cached copy may outlive.
+"""
+
+from contextlib import suppress
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from solo.models import SingletonModel
+
+GENERATION_KEY = "content:generation"
+
+_tracked = set()
+_deadlines = []
+
+
+def current() -> int:
+    """The generation now; a fresh cache starts from the clock, so it never reuses an older number."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = int(timezone.now().timestamp() * 1000)
+        cache.add(GENERATION_KEY, value, timeout=None)
+    return value
+
+
+def bump(**kwargs) -> None:
+    """Something public changed: every cached copy is a miss from now on."""
+    with suppress(ValueError):  # no generation yet (or the cache is down): nothing was cached under one
+        cache.incr(GENERATION_KEY)
+
+
+def _content_changed(sender, instance=None, raw=False, created=False, **kwargs):
+    if raw or (created and isinstance(instance, SingletonModel)):
+        return  # settings appearing with their defaults on first read: the pages showed those already
+    # m2m_changed names the through model as sender: the instance tells whose relation it is.
+    if sender in _tracked or type(instance) in _tracked:
+        bump()
+
+
+def track_content(*models) -> None:
+    """Saving, deleting or relinking any of ``models`` starts a new generation."""
+    _tracked.update(models)
+    post_save.connect(_content_changed, dispatch_uid="generation-save")
+    post_delete.connect(_content_changed, dispatch_uid="generation-delete")
+    m2m_changed.connect(_content_changed, dispatch_uid="generation-m2m")
+
+
+def register_deadline(seconds_until) -> None:
+    """``seconds_until(generation)``: seconds until content appears by itself, or None for never."""
+    _deadlines.append(seconds_until)
+
+
+def seconds_to_live(limit: int, *, generation=None) -> int:
+    """``limit``, or less when registered content is due sooner: what a cached copy may live."""
+    generation = current() if generation is None else generation
+    for seconds_until in _deadlines:
+        due = seconds_until(generation)
+        if due is not None:
+            limit = min(limit, max(int(due), 0))
+    return limit
+
+
+def shared(key: str, compute, *, seconds: int):
+    """``compute()``, shared through the cache by every process for this generation and ``seconds`` at most.
+
+    For what costs the database more than a cache read (a list's total, a search's ranking); never
+    kept past an edit or the next scheduled publication; ``seconds`` of 0 keeps nothing.
+    """
+    generation = current()
+    cache_key = f"{key}:{generation}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        timeout = seconds_to_live(seconds, generation=generation) if seconds > 0 else 0
+        if timeout > 0:
+            cache.set(cache_key, value, timeout=timeout)
+    return value
