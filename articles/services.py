@@ -106,10 +106,8 @@ def update_image_renditions(*, article: Article) -> Article:
 
 def _client_address(request):
     """The visitor's address, believing X-Forwarded-For only from trusted proxies (stats app's rule)."""
-    try:
-        from stats.services import client_address
-    except ImportError:
-        return request.META.get("REMOTE_ADDR", "")
+    from core.clients import client_address
+
     return client_address(request)
 
 
