@@ -8,7 +8,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
@@ -178,10 +178,11 @@ class ArticleDetailView(DetailView):
     waits for moderation, within the rate limit.
     """
 
+    def get_queryset(self):
+        return Article.objects.published().for_page()
+
     def get_object(self, queryset=None):
-        article = Article.objects.public_page(self.kwargs["slug"])
-        if article is None:
-            raise Http404
+        article = super().get_object(queryset)
         article.category = remembered_category(self.request, article.category_id)
         fetch_page_extras(article)
         # Read by the stats middleware, which counts the view.

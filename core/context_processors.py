@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.utils.functional import SimpleLazyObject, lazy
+from django.utils.functional import SimpleLazyObject
 
 from core.chrome import site_chrome
 
@@ -14,8 +14,8 @@ def site(request):
         "site": SimpleLazyObject(lambda: site_chrome(request).settings),
         "menu_items": SimpleLazyObject(lambda: site_chrome(request).menu_items),
         "maintenance_notices": SimpleLazyObject(lambda: site_chrome(request).current_notices()),
-        "canonical_url": lazy_canonical_url(request),
-        "measurement_script_url": lazy_measurement_script_url(request),
+        "canonical_url": SimpleLazyObject(lambda: canonical_url(request)),
+        "measurement_script_url": SimpleLazyObject(lambda: measurement_script_url(request)),
     }
 
 
@@ -31,8 +31,3 @@ def canonical_url(request):
         return ""
     page = request.GET.get("page", "")
     return f"{url}?page={page}" if page.isdigit() and page != "1" else url
-
-
-# Made once: ``lazy()`` builds a class at each call, which would cost every page a fraction of a millisecond.
-lazy_canonical_url = lazy(canonical_url, str)
-lazy_measurement_script_url = lazy(measurement_script_url, str)

@@ -12,7 +12,6 @@ from django.test import Client
 from articles.models import Article
 from core import fragments
 from core.models import MenuItem, SiteSettings
-from core.warmup import warm_up
 from tests.articles.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
@@ -130,26 +129,6 @@ def test_what_a_process_remembers_is_bounded(rf):
     for number in range(fragments.MAX_ENTRIES + 10):
         fragments.remembered(request, ("test", number), lambda: "x")
     assert len(fragments._memory.entries) <= fragments.MAX_ENTRIES
-
-
-def test_every_template_parses_before_the_workers_start():
-    from django.template import engines
-
-    warm_up()
-    engine = engines["django"].engine
-    assert engine.get_template("base.html") is engine.get_template("base.html")  # kept by the cached loader
-
-
-def test_the_urls_and_crawler_patterns_load_before_the_workers_start():
-    from django.urls import clear_url_caches, get_resolver
-
-    from stats import bots
-
-    clear_url_caches()
-    bots.patterns.cache_clear()
-    warm_up()
-    assert bots.patterns.cache_info().currsize == 1
-    assert get_resolver()._populated
 
 
 def test_a_list_is_counted_once_until_something_is_published():
