@@ -1,6 +1,5 @@
 """gunicorn settings for production: ``gunicorn portal.wsgi`` picks this file up by itself."""
 
-import gc
 import multiprocessing
 import os
 
@@ -19,24 +18,6 @@ keepalive = 5
 max_requests = 20000
 max_requests_jitter = 2000
 preload_app = True
-accesslog = "-"
+# nginx writes the access log, without client addresses (deploy/nginx-portal.conf); gunicorn only logs errors.
+accesslog = None
 errorlog = "-"
-# No client address in the access log: time, request line, status, size, duration (µs).
-access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(D)s'
-# The same lines, without a table of every header and WSGI variable per request (portal/access_log.py).
-logger_class = "portal.access_log.AccessLogger"
-
-
-def when_ready(server):
-    """In the master, before any worker: load what a first page needs (core/warmup.py), then freeze it.
-
-    Workers (and the ones that replace recycled workers) then start with the templates parsed and the
-    URLconf, catalogues and crawler patterns loaded, and the garbage collector never walks (and so never
-    copies) the memory they share with the master.
-    """
-    if not server.cfg.preload_app:  # the portal is not loaded in the master: nothing to share
-        return
-    from core.warmup import warm_up
-
-    warm_up()
-    gc.freeze()

@@ -1,6 +1,5 @@
 """News and announcements: categories, articles, their attachments and readers' comments."""
 
-import datetime
 import re
 from collections.abc import Sequence
 from html import unescape
@@ -10,12 +9,12 @@ from django.db import connection, connections, models
 from django.db.models import Case, F, IntegerField, Q, Value, When, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import NFCCharField, NFCTextField, RichTextField
-from core.precompiled import PrecompiledQuery
-from core.reversing import SlugURL
+from core.html import sanitize_html
 from core.text import fold, unique_slug
 from core.uploads import DatedUploadTo, validate_document, validate_image
 
@@ -27,14 +26,19 @@ SEARCH_MAX_WORDS = 8
 SEARCH_RESULT_LIMIT = 1000
 _TAG = re.compile(r"<[^>]+>")
 
-# Links to these pages appear dozens of times a page (core/reversing.py).
-CATEGORY_URL = SlugURL("articles:category")
-ARTICLE_URL = SlugURL("articles:detail")
-
 
 def html_to_text(html):
-    """Plain text of a stored rich text, for the search column and feeds."""
+    """Plain text of a sanitized rich text."""
     return " ".join(unescape(_TAG.sub(" ", html or "")).split())
+
+
+def searchable_text(title, lead, body):
+    """The folded text search matches: title, lead, and what a reader sees of the body.
+
+    The body's text is read after the sanitizer (core.html), so that what it drops with its element,
+    a script's say, never makes the article a match.
+    """
+    return " ".join(fold(part) for part in (title, lead, html_to_text(sanitize_html(body))) if part)
 
 
 def search_terms(query):
@@ -93,13 +97,13 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return CATEGORY_URL(self.slug)
+        return reverse("articles:category", kwargs={"slug": self.slug})
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self, at=None):
-        """What the public may see: published, and its publication time has come (by ``at``, default now)."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now())
+    def published(self):
+        """What the public may see: published, and its publication time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def next_publication_time(self):
         """When the next scheduled article comes out by itself, or None."""
@@ -141,14 +145,6 @@ class ArticleQuerySet(models.QuerySet):
             has_comments=_has_rows(Comment, "article", "approved"),
             has_meetings=_has_rows(Article.meetings.through, "article"),
         )
-
-    def public_page(self, slug):
-        """The published article at ``slug`` with the ``for_page()`` flags, or None.
-
-        The portal's most read query, so its SQL is compiled once per process and planned once per
-        connection (core/precompiled.py).
-        """
-        return PUBLIC_PAGE_QUERY.first(using=self.db, slug=slug, now=timezone.now())
 
     def newest_per_category(self, categories, per_category):
         """The ``per_category`` newest articles of each category, in one query whatever their number.
@@ -364,11 +360,11 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return ARTICLE_URL(self.slug)
+        return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def refresh_search_columns(self):
         self.search_title = fold(self.title)
-        self.search_text = " ".join(fold(part) for part in (self.title, self.lead, html_to_text(self.body)) if part)
+        self.search_text = searchable_text(self.title, self.lead, self.body)
 
     @property
     def is_public(self):
@@ -389,14 +385,6 @@ class Article(models.Model):
     @property
     def image_for_page(self):
         return self.image_large or self.image
-
-
-# The sample values stand where the slug and the current time go; no real slug has a NUL in it.
-PUBLIC_PAGE_QUERY = PrecompiledQuery(
-    lambda slug, now: Article.objects.published(at=now).for_page().filter(slug=slug),
-    slug="\x00slug\x00",
-    now=datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC),
-)
 
 
 class Attachment(models.Model):

@@ -8,7 +8,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
@@ -23,7 +23,6 @@ from articles.forms import CommentForm
 from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment, search_terms
 from core import generation
 from core.models import SiteSettings
-from core.pagecache import cached_page
 from core.pagination import CountedOnceMixin
 from core.uploads import DatedUploadTo, reencode_image
 from meetings.models import Meeting
@@ -171,11 +170,11 @@ class ArticleDetailView(DetailView):
     waits for moderation, within the rate limit.
     """
 
+    def get_queryset(self):
+        return Article.objects.published().for_page().select_related("category")
+
     def get_object(self, queryset=None):
-        article = Article.objects.public_page(self.kwargs["slug"])
-        if article is None:
-            raise Http404
-        return fetch_page_extras(article)
+        return fetch_page_extras(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

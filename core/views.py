@@ -113,7 +113,7 @@ def server_error(request):
     When the error is the database being unreachable, the answer is 503 "Hệ thống đang bảo trì…"
     with Retry-After, so that browsers and monitors know it is temporary; the connection is
     re-established by the next request once PostgreSQL is back (CONN_HEALTH_CHECKS, and Django
-    closing a connection that failed; see core/postgresql).
+    closing a connection that failed).
     """
     error = sys.exc_info()[1]
     unavailable = isinstance(error, OperationalError | InterfaceError)

@@ -5,17 +5,13 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import NFCCharField, NFCTextField, RichTextField
-from core.reversing import SlugURL
 from core.text import unique_slug
 from core.uploads import DatedUploadTo, validate_document, validate_image
-
-# Links to these pages appear dozens of times a page (core/reversing.py).
-OFFICIAL_URL = SlugURL("meetings:official")
-MEETING_URL = SlugURL("meetings:detail")
 
 
 class Official(models.Model):
@@ -45,7 +41,7 @@ class Official(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return OFFICIAL_URL(self.slug)
+        return reverse("meetings:official", kwargs={"slug": self.slug})
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -178,7 +174,7 @@ class Meeting(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return MEETING_URL(self.slug)
+        return reverse("meetings:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:

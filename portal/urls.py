@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap
-from core.sitemaps import PageSitemap
 from core.pagecache import cached_page
+from core.sitemaps import PageSitemap
 from core.views import robots_txt
 from meetings.sitemaps import MeetingSitemap
 

@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.template.defaultfilters import stringfilter, truncatechars
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -43,10 +42,3 @@ def language_links(context):
         (code, get_language_info(code)["name_local"], f"{switch}?{urlencode({'language': code, 'next': back})}")
         for code, _ in settings.LANGUAGES
     ]
-
-
-@register.filter(is_safe=True)
-@stringfilter
-def shorten(text, length):
-    """``truncatechars``, without walking (and translating) a text that is short enough already, as most are."""
-    return text if len(text) <= int(length) else truncatechars(text, length)

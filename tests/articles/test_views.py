@@ -224,6 +224,12 @@ class TestSearchPage:
         assert "họp thường kỳ" in page and "Đường làng" not in page
         assert "Đường làng ngõ xóm" in client.get("/tim-kiem/", {"q": "duong"}).content.decode()
 
+    def test_words_the_sanitizer_removed_from_the_body_are_not_found(self, client, category):
+        make_article("Tin có mã ẩn", category=category, body="<p>Nội dung</p><script>secretword</script>")
+        make_article("Tin có từ thật", category=category, body="<p>Từ khóa secretword hiện trên trang.</p>")
+        page = client.get("/tim-kiem/", {"q": "secretword"}).content.decode()
+        assert "Tin có từ thật" in page and "Tin có mã ẩn" not in page
+
     @pytest.mark.parametrize(
         "query", ["", "   ", "%_%", "' OR '1'='1", "<script>alert(1)</script>", "Ωμέγα 😀 中文", "a\x00b"]
     )
