@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Cài đặt cổng thông tin")
 
     def ready(self):
-        from core import pagecache
+        from core import checks, pagecache
 
         pagecache.connect()
+        checks.register()

@@ -8,13 +8,12 @@ statement; with Redis (stats/buffer.py) it costs no database write at all.
 """
 
 import datetime
+import enum
 import hashlib
 import hmac
-import ipaddress
 import logging
 import secrets
 import time
-from functools import lru_cache
 
 from django.apps import apps
 from django.conf import settings
@@ -24,8 +23,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 
-from core import pagecache
-from core.cache import rate_limit_exceeded
+from core import clients, pagecache, ratelimit
 from stats import buffer
 from stats.models import (
     ArticleDailyViews,
@@ -86,39 +84,9 @@ def visitor_hash(*, day, address: str, user_agent: str) -> str:
     return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
 
 
-@lru_cache(maxsize=16)
-def _networks(proxies: tuple):
-    networks = []
-    for proxy in proxies:
-        try:
-            networks.append(ipaddress.ip_network(proxy.strip(), strict=False))
-        except ValueError:
-            continue
-    return tuple(networks)
-
-
-def _is_trusted(address: str) -> bool:
-    networks = _networks(tuple(getattr(settings, "STATS_TRUSTED_PROXIES", ()) or ()))
-    if not networks:
-        return False
-    try:
-        ip = ipaddress.ip_address(address.strip())
-    except ValueError:
-        return False
-    return any(ip in network for network in networks)
-
-
 def client_address(request) -> str:
-    """The visitor's address: X-Forwarded-For is believed only when a listed proxy passed it on."""
-    remote = request.META.get("REMOTE_ADDR", "") or ""
-    if not _is_trusted(remote):
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    # The rightmost address a trusted proxy did not add is the client's; anything left of it is hearsay.
-    for address in reversed(forwarded):
-        if not _is_trusted(address):
-            return address
-    return forwarded[0] if forwarded else remote
+    """The visitor's address, read as every limit reads it (core/clients.py)."""
+    return clients.client_address(request)
 
 
 def request_visitor(request, *, day) -> str:
@@ -381,10 +349,46 @@ def prune(*, today=None) -> dict:
 # --- Satisfaction rating -----------------------------------------------------------------------
 
 
-def rating_rate_exceeded(*, visitor: str) -> bool:
-    """A visitor may send a few answers per window; True once they have sent too many."""
+class Answer(enum.Enum):
+    """What became of a satisfaction answer."""
+
+    KEPT = "kept"
+    ALREADY_GIVEN = "already-given"  # this visitor answered this page today
+    REFUSED = "refused"  # an agent no browser sends, or too many answers from the client's address
+
+
+def answer_feedback(*, request, obj, useful: bool, comment: str = "", day=None) -> Answer:
+    """Keep the answer of ``request``'s client unless it may not give one.
+
+    A client is its address (an IPv6 /64 as one): the limits hold per address, and its browser only
+    tells apart the people who share it ("one answer per visitor"), up to STATS_RATING_PER_ADDRESS
+    answers per page and day, so naming a new browser for each answer gains nothing.
+    """
+    day = day or timezone.localdate()
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    address = clients.client_key(request)
+    if not clients.plausible_browser(agent) or rating_rate_exceeded(address=address):
+        return Answer.REFUSED
+    visitor = visitor_hash(day=day, address=address, user_agent=agent[: clients.USER_AGENT_PREFIX])
+    if Feedback.objects.for_object(obj).filter(day=day, visitor=visitor).exists():
+        return Answer.ALREADY_GIVEN
+    if page_answers_exceeded(obj=obj, address=address, day=day):
+        return Answer.REFUSED
+    if add_feedback(obj=obj, visitor=visitor, useful=useful, comment=comment, day=day) is None:
+        return Answer.ALREADY_GIVEN
+    return Answer.KEPT
+
+
+def rating_rate_exceeded(*, address: str) -> bool:
+    """An address may send a few answers per window, whatever browsers it names; True once past that."""
     limit, window = settings.STATS_RATING_RATE
-    return rate_limit_exceeded(f"stats:rating:{visitor}", limit=limit, window=window)
+    return ratelimit.hit("stats:rating", address, limit=limit, window=window)
+
+
+def page_answers_exceeded(*, obj, address: str, day) -> bool:
+    """Count one more visitor of ``address`` answering ``obj`` on ``day``; True once past the cap per address."""
+    key = f"{address} {obj._meta.label_lower}:{obj.pk} {day.isoformat()}"
+    return ratelimit.hit("stats:rating-page", key, limit=settings.STATS_RATING_PER_ADDRESS, window=24 * 3600)
 
 
 def add_feedback(*, obj, visitor: str, useful: bool, comment: str = "", day=None) -> Feedback | None:

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -15,7 +14,7 @@ from stats.pages import public_object
 
 @method_decorator(csrf_exempt, name="dispatch")
 class FeedbackView(View):
-    """Records “Có”/“Không” and an optional comment, once per visitor, page and day.
+    """Records “Có”/“Không” and an optional comment, once per visitor, page and day (services.answer_feedback).
 
     No CSRF token, like the article's comment form: the answer is anonymous, so a forged post can
     do nothing that anyone could not do directly, and pages carrying the form stay cacheable.
@@ -35,21 +34,14 @@ class FeedbackView(View):
                 for error in errors:
                     messages.error(request, error)
             return redirect(back)
-        day = timezone.localdate()
-        visitor = services.request_visitor(request, day=day)
-        if services.rating_rate_exceeded(visitor=visitor):
+        useful, comment = form.cleaned_data["useful"], form.cleaned_data["comment"].strip()
+        answer = services.answer_feedback(request=request, obj=obj, useful=useful, comment=comment)
+        if answer is services.Answer.REFUSED:
+            # The same words for an agent no browser sends as for too many answers: nothing to learn from.
             messages.warning(request, _("Bạn đã gửi quá nhiều đánh giá trong thời gian ngắn. Vui lòng thử lại sau."))
-            return redirect(back)
-        feedback = services.add_feedback(
-            obj=obj,
-            visitor=visitor,
-            useful=form.cleaned_data["useful"],
-            comment=form.cleaned_data["comment"].strip(),
-            day=day,
-        )
-        if feedback is None:
+        elif answer is services.Answer.ALREADY_GIVEN:
             messages.info(request, _("Bạn đã đánh giá trang này hôm nay. Cảm ơn bạn!"))
-        elif feedback.comment:
+        elif comment:
             messages.success(request, _("Cảm ơn bạn đã đánh giá. Góp ý của bạn sẽ được Ban biên tập xem xét."))
         else:
             messages.success(request, _("Cảm ơn bạn đã đánh giá."))
