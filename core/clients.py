@@ -127,14 +127,18 @@ USER_AGENT_PREFIX = 512
 MIN_BROWSER_AGENT = 20
 # Every browser's agent names one of these rendering engines (Chrome, Edge, Safari, Cốc Cốc, Samsung
 # Internet and UC Browser say AppleWebKit, Firefox Gecko, Internet Explorer Trident, Opera Mini Presto).
-ENGINE_TOKENS = ("AppleWebKit/", "Gecko/", "Trident/", "Presto/")
-# HTTP libraries and automation that borrow a browser's agent and add their own name to it.
-TOOL_AGENTS = re.compile(
-    r"\b(?:curl|wget|python|python-requests|python-urllib|python-httpx|aiohttp|httpx|go-http-client|okhttp"
-    r"|libwww-perl|lwp|java|apache-httpclient|httpie|postmanruntime|insomnia|axios|node-fetch|undici|node"
-    r"|scrapy|guzzlehttp|php|ruby|dart|deno|headlesschrome|phantomjs|selenium|puppeteer|playwright)\b[/ ]",
-    re.IGNORECASE,
-)
+ENGINES = frozenset({"applewebkit", "gecko", "trident", "presto"})
+# HTTP libraries and automation, some of which add their name to a browser's agent.
+TOOLS = frozenset(
+    {
+        "aiohttp", "apache-httpclient", "axios", "curl", "dart", "deno", "go-http-client", "guzzlehttp",
+        "headlesschrome", "httpie", "httpx", "insomnia", "java", "libwww-perl", "lwp-request", "node",
+        "node-fetch", "okhttp", "phantomjs", "php", "postmanruntime", "python", "python-httpx",
+        "python-requests", "python-urllib", "ruby", "scrapy", "undici", "wget",
+    }
+)  # fmt: skip
+# The products an agent names: "Chrome/131.0" names chrome.
+PRODUCT = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*)/")
 
 
 def plausible_browser(user_agent: str) -> bool:
@@ -146,6 +150,5 @@ def plausible_browser(user_agent: str) -> bool:
     agent = (user_agent or "")[:USER_AGENT_PREFIX]
     if len(agent) < MIN_BROWSER_AGENT or not agent.startswith(("Mozilla/", "Opera/")):
         return False
-    if not any(token in agent for token in ENGINE_TOKENS):
-        return False
-    return TOOL_AGENTS.search(agent) is None
+    products = {name.lower() for name in PRODUCT.findall(agent)}
+    return not products.isdisjoint(ENGINES) and products.isdisjoint(TOOLS)
