@@ -1,6 +1,5 @@
 """The editorial workflow and other multi-step writes on articles."""
 
-import hashlib
 import io
 import os
 
@@ -14,7 +13,8 @@ from PIL import Image, ImageOps
 
 from accounts import audit
 from articles.models import Article, Comment
-from core.cache import rate_limit_exceeded
+from core import ratelimit
+from core.clients import client_key
 from core.uploads import open_image
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -104,23 +104,10 @@ def update_image_renditions(*, article: Article) -> Article:
     return article
 
 
-def _client_address(request):
-    """The visitor's address, believing X-Forwarded-For only from trusted proxies (stats app's rule)."""
-    from core.clients import client_address
-
-    return client_address(request)
-
-
-def client_key(request):
-    """A salted hash of the client address: enough to rate-limit, never the address itself."""
-    address = _client_address(request) or "unknown"
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-
-
 def comment_rate_exceeded(request) -> bool:
-    """Count this visitor's comments in a cache window; True once the limit is passed."""
+    """Count this client's comments (an IPv6 client's whole /64 is one client); True once past the limit."""
     limit, window = settings.ARTICLES_COMMENT_RATE
-    return rate_limit_exceeded(f"articles:comments:{client_key(request)}", limit=limit, window=window)
+    return ratelimit.hit("articles:comments", client_key(request), limit=limit, window=window)
 
 
 @transaction.atomic

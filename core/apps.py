@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Cài đặt cổng thông tin")
 
     def ready(self):
-        from core import generation
+        from core import checks, generation
 
         generation.track_content(*self.get_models())
+        checks.register()

@@ -10,7 +10,6 @@ import logging
 import time
 
 import redis
-from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
@@ -96,18 +95,3 @@ class ForgivingRedisCache(RedisCache):
         if now - cls._last_warning > 10:
             cls._last_warning = now
             logger.warning("Cache: Redis unreachable (%s); serving without the cache", error)
-
-
-def rate_limit_exceeded(key, *, limit, window):
-    """Count one more event under ``key`` in a window of ``window`` seconds; True once past ``limit``.
-
-    ``add`` then ``incr`` is atomic in Redis and in the local cache, so concurrent requests cannot
-    slip through; if the key expired between the two, the count starts again at one.
-    """
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit

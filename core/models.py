@@ -202,3 +202,25 @@ class MaintenanceNotice(models.Model):
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
+
+
+class RateLimitCounterQuerySet(models.QuerySet):
+    def expired(self, *, now):
+        return self.filter(expires_at__lte=now)
+
+
+class RateLimitCounter(models.Model):
+    """One client's events under one limit, counted here while the cache does not answer (core/ratelimit.py)."""
+
+    scope_key = models.CharField(max_length=200, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    objects = RateLimitCounterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bộ đếm giới hạn")
+        verbose_name_plural = _("bộ đếm giới hạn")
+
+    def __str__(self):
+        return self.scope_key

@@ -136,11 +136,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-# The client address: REMOTE_ADDR, or X-Forwarded-For when the portal runs behind the local nginx.
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# The client as every limit sees it (core/clients.py): an IPv6 client's whole /64 is one client.
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_key"
+
+# The proxies in front of the portal (addresses or networks, e.g. 127.0.0.1,::1 behind the local nginx):
+# only their X-Forwarded-For is believed, by the log-in throttling, the comment and rating limits and
+# the visitor counter alike (core/clients.py). Empty: the client is whoever connects.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # Content-Security-Policy (django-csp): only the portal's own scripts, styles, fonts and images on
 # public pages; the admin also allows the inline styles CKEditor 5 writes (core/csp.py).
@@ -297,18 +299,18 @@ LOGGING = {
 MEASUREMENT_SCRIPT_URL = env.str("MEASUREMENT_SCRIPT_URL", default="https://emc.gov.vn/js/emc.js")
 MEASUREMENT_SCRIPT_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEASUREMENT_SCRIPT_URL))
 
-# Visitor statistics (README, "Visitor statistics and personal data"): proxies whose X-Forwarded-For
-# is believed (addresses or networks, e.g. 127.0.0.1 behind the local nginx), days raw hashed rows
-# are kept before pruning (daily figures stay), seconds the widget's figures are cached (60 at most),
-# the article-view window.
-STATS_TRUSTED_PROXIES = env.list("STATS_TRUSTED_PROXIES", default=[])
+# Visitor statistics (README, "Visitor statistics and personal data"): days raw hashed rows are kept
+# before pruning (daily figures stay), seconds the widget's figures are cached (60 at most), the
+# article-view window, and how many distinct visitors one address (an IPv6 /64) may add in a day.
 STATS_RETENTION_DAYS = env.int("STATS_RETENTION_DAYS", default=30)
 STATS_CACHE_SECONDS = min(env.int("STATS_CACHE_SECONDS", default=60), 60)
 STATS_VIEW_WINDOW_SECONDS = 30 * 60
 # An address (IPv6: its /64) brings at most this many distinct visitors a day; its further browsers count as one.
 STATS_VISITORS_PER_ADDRESS = env.int("STATS_VISITORS_PER_ADDRESS", default=50)
-# Satisfaction answers allowed per visitor (count, seconds).
+# Satisfaction answers allowed per address (count, seconds), and distinct answers one address (an IPv6
+# /64) may add to one page in a day, however many browsers it names.
 STATS_RATING_RATE = (env.int("STATS_RATING_LIMIT", default=10), env.int("STATS_RATING_WINDOW", default=600))
+STATS_RATING_PER_ADDRESS = env.int("STATS_RATING_PER_ADDRESS", default=3)
 STATS_RATING_MODELS = ["articles.article", "meetings.meeting"]
 # With Redis, counting writes to Redis only and flushes to the database in batches (stats/buffer.py);
 # Redis must then persist its data (appendonly yes). STATS_REDIS_URL= (empty) keeps counting in the database.

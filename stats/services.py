@@ -14,6 +14,7 @@ renewed) its row, so any number of workers and servers count exactly.
 """
 
 import datetime
+import enum
 import hashlib
 import hmac
 import logging
@@ -28,8 +29,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 
-from core.cache import rate_limit_exceeded
-from core.clients import client_key
+from core import clients, ratelimit
 from stats import buffer
 from stats.models import (
     ArticleDailyViews,
@@ -86,10 +86,6 @@ def visitor_hash(*, day, address: str, user_agent: str) -> str:
     return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
 
 
-def request_visitor(request, *, day) -> str:
-    return visitor_hash(day=day, address=client_key(request), user_agent=request.META.get("HTTP_USER_AGENT", "")[:512])
-
-
 @dataclass(frozen=True)
 class Reader:
     """Who reads, as the counter knows them: hashes only, for one day."""
@@ -100,7 +96,7 @@ class Reader:
 
     @classmethod
     def of(cls, request, *, day):
-        address = client_key(request)
+        address = clients.client_key(request)
         agent = request.META.get("HTTP_USER_AGENT", "")[:512]
         return cls(
             visitor=visitor_hash(day=day, address=address, user_agent=agent),
@@ -307,10 +303,46 @@ def prune(*, today=None) -> dict:
 # --- Satisfaction rating -----------------------------------------------------------------------
 
 
-def rating_rate_exceeded(*, visitor: str) -> bool:
-    """A visitor may send a few answers per window; True once they have sent too many."""
+class Answer(enum.Enum):
+    """What became of a satisfaction answer."""
+
+    KEPT = "kept"
+    ALREADY_GIVEN = "already-given"  # this visitor answered this page today
+    REFUSED = "refused"  # an agent no browser sends, or too many answers from the client's address
+
+
+def answer_feedback(*, request, obj, useful: bool, comment: str = "", day=None) -> Answer:
+    """Keep the answer of ``request``'s client unless it may not give one.
+
+    A client is its address (an IPv6 /64 as one): the limits hold per address, and its browser only
+    tells apart the people who share it ("one answer per visitor"), up to STATS_RATING_PER_ADDRESS
+    answers per page and day, so naming a new browser for each answer gains nothing.
+    """
+    day = day or timezone.localdate()
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    address = clients.clients.client_key(request)
+    if not clients.plausible_browser(agent) or rating_rate_exceeded(address=address):
+        return Answer.REFUSED
+    visitor = visitor_hash(day=day, address=address, user_agent=agent[: clients.USER_AGENT_PREFIX])
+    if Feedback.objects.for_object(obj).filter(day=day, visitor=visitor).exists():
+        return Answer.ALREADY_GIVEN
+    if page_answers_exceeded(obj=obj, address=address, day=day):
+        return Answer.REFUSED
+    if add_feedback(obj=obj, visitor=visitor, useful=useful, comment=comment, day=day) is None:
+        return Answer.ALREADY_GIVEN
+    return Answer.KEPT
+
+
+def rating_rate_exceeded(*, address: str) -> bool:
+    """An address may send a few answers per window, whatever browsers it names; True once past that."""
     limit, window = settings.STATS_RATING_RATE
-    return rate_limit_exceeded(f"stats:rating:{visitor}", limit=limit, window=window)
+    return ratelimit.hit("stats:rating", address, limit=limit, window=window)
+
+
+def page_answers_exceeded(*, obj, address: str, day) -> bool:
+    """Count one more visitor of ``address`` answering ``obj`` on ``day``; True once past the cap per address."""
+    key = f"{address} {obj._meta.label_lower}:{obj.pk} {day.isoformat()}"
+    return ratelimit.hit("stats:rating-page", key, limit=settings.STATS_RATING_PER_ADDRESS, window=24 * 3600)
 
 
 def add_feedback(*, obj, visitor: str, useful: bool, comment: str = "", day=None) -> Feedback | None:

@@ -5,7 +5,6 @@ import logging
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -23,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 @method_decorator(csrf_exempt, name="dispatch")
 class FeedbackView(View):
-    """Records “Có”/“Không” and an optional comment, once per visitor, page and day.
+    """Records “Có”/“Không” and an optional comment, once per visitor, page and day (services.answer_feedback).
 
     No CSRF token, like the article's comment form: the answer is anonymous, so a forged post can
     do nothing that anyone could not do directly, and pages carrying the form stay cacheable.
@@ -43,21 +42,14 @@ class FeedbackView(View):
                 for error in errors:
                     messages.error(request, error)
             return redirect(back)
-        day = timezone.localdate()
-        visitor = services.request_visitor(request, day=day)
-        if services.rating_rate_exceeded(visitor=visitor):
+        useful, comment = form.cleaned_data["useful"], form.cleaned_data["comment"].strip()
+        answer = services.answer_feedback(request=request, obj=obj, useful=useful, comment=comment)
+        if answer is services.Answer.REFUSED:
+            # The same words for an agent no browser sends as for too many answers: nothing to learn from.
             messages.warning(request, _("Bạn đã gửi quá nhiều đánh giá trong thời gian ngắn. Vui lòng thử lại sau."))
-            return redirect(back)
-        feedback = services.add_feedback(
-            obj=obj,
-            visitor=visitor,
-            useful=form.cleaned_data["useful"],
-            comment=form.cleaned_data["comment"].strip(),
-            day=day,
-        )
-        if feedback is None:
+        elif answer is services.Answer.ALREADY_GIVEN:
             messages.info(request, _("Bạn đã đánh giá trang này hôm nay. Cảm ơn bạn!"))
-        elif feedback.comment:
+        elif comment:
             messages.success(request, _("Cảm ơn bạn đã đánh giá. Góp ý của bạn sẽ được Ban biên tập xem xét."))
         else:
             messages.success(request, _("Cảm ơn bạn đã đánh giá."))

@@ -345,7 +345,7 @@ def test_public_pages_have_a_query_budget(client, many, category, url, django_as
 
 def test_rate_limit_behind_a_trusted_proxy_tells_visitors_apart(client, category, settings):
     settings.ARTICLES_COMMENT_RATE = (1, 600)
-    settings.STATS_TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
     article = make_article("Tin sau proxy", category=category)
     fields = {"name": "An", "email": "", "body": "Nội dung", "website": ""}
     for address in ("198.51.100.1", "198.51.100.2"):

@@ -90,7 +90,9 @@ def test_the_thirty_minute_rule_holds_in_redis(rf, redis_buffer):
     now = timezone.now()
     services.count_view(request, article=article.pk, now=now)
     services.count_view(request, article=article.pk, now=now)
-    buffer.client().delete(f"stats:seen:{services.request_visitor(request, day=timezone.localdate(now))}:{article.pk}")
+    buffer.client().delete(
+        f"stats:seen:{services.Reader.of(request, day=timezone.localdate(now)).visitor}:{article.pk}"
+    )
     services.count_view(request, article=article.pk, now=now)  # as when the 30 minutes have passed
     buffer.flush()
     assert Article.objects.get(pk=article.pk).view_count == 2

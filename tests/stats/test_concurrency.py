@@ -47,7 +47,6 @@ def start_instance(port, redis_url):
         "ALLOWED_HOSTS": "127.0.0.1",
         "HTTPS": "0",
         "STATIC_MANIFEST": "0",
-        "STATS_TRUSTED_PROXIES": "127.0.0.1",
         "TRUSTED_PROXIES": "127.0.0.1",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": "2",

@@ -145,13 +145,13 @@ class TestClientAddress:
         assert visits_today() == 1
 
     def test_forwarded_for_from_a_trusted_proxy_names_the_visitor(self, visitor_client, settings):
-        settings.STATS_TRUSTED_PROXIES = ["127.0.0.1"]
+        settings.TRUSTED_PROXIES = ["127.0.0.1"]
         for number in range(3):
             read(visitor_client, "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"198.51.100.{number}")
         assert visits_today() == 3
 
     def test_a_spoofed_forwarded_for_left_of_the_real_one_is_ignored(self, rf, settings):
-        settings.STATS_TRUSTED_PROXIES = ["10.0.0.0/8"]
+        settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
         request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9, 10.0.0.1")
         assert client_address(request) == "203.0.113.9"
 
