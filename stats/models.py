@@ -168,6 +168,9 @@ class FeedbackQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(approved=True)
 
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
 
 class Feedback(models.Model):
     """A visitor's anonymous answer to “Thông tin này có hữu ích với bạn không?”."""

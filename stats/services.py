@@ -320,7 +320,7 @@ def answer_feedback(*, request, obj, useful: bool, comment: str = "", day=None) 
     """
     day = day or timezone.localdate()
     agent = request.META.get("HTTP_USER_AGENT", "")
-    address = clients.clients.client_key(request)
+    address = clients.client_key(request)
     if not clients.plausible_browser(agent) or rating_rate_exceeded(address=address):
         return Answer.REFUSED
     visitor = visitor_hash(day=day, address=address, user_agent=agent[: clients.USER_AGENT_PREFIX])
