@@ -17,7 +17,7 @@ from core.fields import NFCCharField, NFCTextField, RichTextField
 from core.precompiled import PrecompiledQuery
 from core.reversing import SlugURL
 from core.text import fold, unique_slug
-from core.uploads import DatedUploadTo, validate_document, validate_image
+from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document, validate_image
 
 # A query longer than this is cut: nobody types more, and a longer LIKE pattern only costs.
 SEARCH_MAX_LENGTH = 200
@@ -394,6 +394,12 @@ PUBLIC_PAGE_QUERY = PrecompiledQuery(
 )
 
 
+class AttachmentQuerySet(models.QuerySet):
+    def public(self):
+        """Attachments anyone may download: those of articles on the public site."""
+        return self.filter(article__in=Article.objects.published())
+
+
 class Attachment(models.Model):
     """A document attached to an article (PDF, Word, Excel, OpenDocument)."""
 
@@ -402,10 +408,13 @@ class Attachment(models.Model):
     file = models.FileField(
         _("tệp"),
         upload_to=DatedUploadTo("attachments"),
+        storage=get_protected_storage,
         validators=[validate_document],
         help_text=_("PDF, Word, Excel hoặc OpenDocument."),
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -418,6 +427,11 @@ class Attachment(models.Model):
     @property
     def extension(self):
         return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
+
+    @property
+    def download_url(self):
+        """The address of the protected-file view, which checks that the article is public."""
+        return protected_file_url(self.file.name)
 
 
 class CommentQuerySet(models.QuerySet):

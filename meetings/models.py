@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.fields import NFCCharField, NFCTextField, RichTextField
 from core.reversing import SlugURL
 from core.text import unique_slug
-from core.uploads import DatedUploadTo, validate_document, validate_image
+from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document, validate_image
 
 # Links to these pages appear dozens of times a page (core/reversing.py).
 OFFICIAL_URL = SlugURL("meetings:official")
@@ -335,6 +335,10 @@ class DocumentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Document.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def public(self):
+        """Papers anyone may download: published ones of meetings on the public site."""
+        return self.published().filter(meeting__is_public=True)
+
 
 class Document(models.Model):
     """A paper of the meeting (invitation, programme, report, minutes, conclusion notice)."""
@@ -364,6 +368,7 @@ class Document(models.Model):
     file = models.FileField(
         _("tệp"),
         upload_to=DatedUploadTo("meetings"),
+        storage=get_protected_storage,
         validators=[validate_document],
         help_text=_("PDF, Word, Excel hoặc OpenDocument."),
     )
@@ -393,3 +398,8 @@ class Document(models.Model):
     @property
     def extension(self):
         return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
+
+    @property
+    def download_url(self):
+        """The address of the protected-file view, which checks that the paper and meeting are public."""
+        return protected_file_url(self.file.name)
