@@ -1,0 +1,129 @@
+"""Files of unpublished content stay private: a file is public only while what it belongs to is.
+
+Attachments and meeting papers are kept in the protected storage and handed out by core/media.py, to
+the public while the article or the meeting and paper are public, and to staff whose role lets them
+see such rows in the admin.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from accounts import roles
+from articles.models import Article, Attachment
+from meetings.models import Document
+from tests.articles.conftest import _user
+from tests.articles.factories import make_article, pdf_bytes
+from tests.meetings.factories import make_meeting
+
+pytestmark = pytest.mark.django_db
+PDF = pdf_bytes()
+
+
+@pytest.fixture
+def press_officer():
+    roles.sync_roles()
+    return _user("bientap", roles.PRESS_OFFICER)
+
+
+@pytest.fixture
+def secretary():
+    roles.sync_roles()
+    return _user("thuky", roles.SECRETARY)
+
+
+def attachment_of(article):
+    attachment = Attachment(article=article, title="Quyết định phê duyệt")
+    attachment.file.save("Quyết định.pdf", ContentFile(PDF))
+    return attachment
+
+
+def document_of(meeting, status=Document.Status.PUBLISHED):
+    document = Document(meeting=meeting, kind=Document.Kind.INVITATION, title="Giấy mời", status=status)
+    document.file.save("Giấy mời.pdf", ContentFile(PDF))
+    return document
+
+
+def content(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_a_published_articles_attachment_is_linked_and_downloadable_by_anyone(client):
+    article = make_article("Dự án đường liên xã")
+    attachment = attachment_of(article)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert f'href="{attachment.download_url}"' in page
+    assert attachment.download_url.startswith("/tep-tin/attachments/")
+    response = client.get(attachment.download_url)
+    assert response.status_code == 200
+    assert content(response) == PDF
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("status", [Article.Status.DRAFT, Article.Status.PENDING, Article.Status.WITHDRAWN])
+def test_an_unpublished_articles_attachment_is_404_to_the_public_and_200_to_the_press_office(
+    client, press_officer, status
+):
+    article = make_article(status=status, published_at=timezone.now() - timezone.timedelta(days=1))
+    url = attachment_of(article).download_url
+    assert client.get(url).status_code == 404
+    client.force_login(press_officer)
+    response = client.get(url)
+    assert response.status_code == 200 and content(response) == PDF
+
+
+def test_an_article_scheduled_for_tomorrow_keeps_its_attachment_until_then(client):
+    article = make_article(published_at=timezone.now() + timezone.timedelta(days=1))
+    assert client.get(attachment_of(article).download_url).status_code == 404
+
+
+def test_an_internal_meetings_paper_is_404_to_the_public_and_to_staff_without_the_right(
+    client, secretary, press_officer
+):
+    url = document_of(make_meeting("Họp nội bộ", is_public=False)).download_url
+    assert client.get(url).status_code == 404
+    client.force_login(press_officer)  # no right to see meeting papers
+    assert client.get(url).status_code == 404
+    client.force_login(secretary)
+    response = client.get(url)
+    assert response.status_code == 200 and content(response) == PDF
+
+
+def test_a_draft_paper_of_a_public_meeting_is_404_to_the_public_and_a_published_one_200(client, secretary):
+    meeting = make_meeting()
+    draft = document_of(meeting, status=Document.Status.DRAFT)
+    published = document_of(meeting)
+    assert client.get(draft.download_url).status_code == 404
+    assert client.get(published.download_url).status_code == 200
+    assert f'href="{published.download_url}"' in client.get(meeting.get_absolute_url()).content.decode()
+    client.force_login(secretary)
+    assert client.get(draft.download_url).status_code == 200
+
+
+def test_protected_files_are_not_under_the_public_media_folder(client, settings):
+    attachment = attachment_of(make_article())
+    assert not any(path.is_file() for path in Path(settings.MEDIA_ROOT).rglob("*"))
+    assert client.get(f"{settings.MEDIA_URL}{attachment.file.name}").status_code == 404
+
+
+def test_an_unknown_name_and_a_climb_out_are_404(client):
+    attachment_of(make_article())
+    assert client.get("/tep-tin/attachments/2026/12/khong-co.pdf").status_code == 404
+    assert client.get("/tep-tin/../portal/settings.py").status_code == 404
+
+
+def test_with_accel_redirect_nginx_sends_the_file(client, settings):
+    settings.MEDIA_ACCEL_REDIRECT = True
+    attachment = attachment_of(make_article())
+    response = client.get(attachment.download_url)
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == f"/protected-media/{attachment.file.name}"
+    assert response["Content-Type"] == "application/pdf" and response.content == b""
+    draft = attachment_of(make_article(status=Article.Status.DRAFT))
+    refused = client.get(draft.download_url)
+    assert refused.status_code == 404 and "X-Accel-Redirect" not in refused
