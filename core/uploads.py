@@ -9,16 +9,18 @@ are walked with pypdf and refused when they carry scripts, launch actions or emb
 
 import io
 import os
+import posixpath
 import re
 import secrets
 import warnings
 import zipfile
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import storages
+from django.core.files.storage import default_storage, storages
 from django.core.signals import setting_changed
 from django.db import models
 from django.dispatch import receiver
@@ -329,7 +331,7 @@ def safe_filename(name):
     names never collide.
     """
     stem, extension = os.path.splitext(os.path.basename(name.replace("\\", "/")))
-    stem = slugify_vi(_LEGACY_SUFFIX.sub("", stem), max_length=40) or "tep"
+    stem = slugify_vi(_LEGACY_SUFFIX.sub("", _UNGUESSABLE_NAME.sub("", stem)), max_length=40) or "tep"
     extension = "".join(c for c in extension.lower() if c.isalnum() or c == ".")[:6]
     return f"{secrets.token_hex(UNGUESSABLE_BYTES)}-{stem}{extension}"
 
@@ -401,3 +403,39 @@ def files_removed_on_failure(instance):
             if stored.name and stored.name != before[field.name]:
                 stored.storage.delete(stored.name)
         raise
+
+
+def uploaded_file_fields():
+    """Every (model, file field) whose files are named by ``DatedUploadTo``."""
+    return [
+        (model, field)
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.FileField) and isinstance(field.upload_to, DatedUploadTo)
+    ]
+
+
+def store_under_unguessable_name(*, instance, field):
+    """Give a file stored before names had 128 random bits such a name, in the storage its field uses now.
+
+    Files of protected fields move out of the public media folder on the way. The copy is written
+    first, the row updated next and the old file deleted last, so an interruption loses nothing: at
+    worst a copy is left over. Returns whether the file was moved; ``None`` when the file is missing.
+    """
+    name = getattr(instance, field.attname).name
+    target = field.storage
+    in_target = bool(name) and target.exists(name)
+    if not name or (in_target and is_unguessable(name)):
+        return False
+    source = target if in_target else default_storage
+    if not source.exists(name):
+        return None
+    with source.open(name) as old:
+        new_name = target.save(posixpath.join(posixpath.dirname(name), safe_filename(name)), old)
+    try:
+        type(instance)._base_manager.filter(pk=instance.pk).update(**{field.attname: new_name})
+    except BaseException:
+        target.delete(new_name)
+        raise
+    source.delete(name)
+    return True

@@ -5,14 +5,17 @@ the public while the article or the meeting and paper are public, and to staff w
 see such rows in the admin.
 """
 
+import io
 from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.utils import timezone
 
 from accounts import roles
 from articles.models import Article, Attachment
+from core.uploads import is_unguessable
 from meetings.models import Document
 from tests.articles.conftest import _user
 from tests.articles.factories import make_article, pdf_bytes
@@ -127,3 +130,37 @@ def test_with_accel_redirect_nginx_sends_the_file(client, settings):
     draft = attachment_of(make_article(status=Article.Status.DRAFT))
     refused = client.get(draft.download_url)
     assert refused.status_code == 404 and "X-Accel-Redirect" not in refused
+
+
+def test_files_stored_before_get_unguessable_names_and_attachments_leave_the_public_folder(client, settings):
+    media = Path(settings.MEDIA_ROOT)
+    legacy = {
+        "attachments/2025/03/quyet-dinh-1a2b3c4d.pdf": PDF,
+        "articles/2025/03/anh-le-hoi-0badf00d.jpg": b"\xff\xd8 a jpeg",
+    }
+    for name, data in legacy.items():
+        (media / name).parent.mkdir(parents=True, exist_ok=True)
+        (media / name).write_bytes(data)
+    article = make_article(image="articles/2025/03/anh-le-hoi-0badf00d.jpg")
+    attachment = Attachment.objects.create(
+        article=article, title="Quyết định", file="attachments/2025/03/quyet-dinh-1a2b3c4d.pdf"
+    )
+    out = io.StringIO()
+    call_command("rename_stored_files", stdout=out)
+    assert "Đã đổi tên 2 tệp" in out.getvalue()
+
+    attachment.refresh_from_db()
+    article.refresh_from_db()
+    assert is_unguessable(attachment.file.name) and attachment.file.name.endswith("-quyet-dinh.pdf")
+    assert attachment.file.name.startswith("attachments/2025/03/")
+    assert (
+        is_unguessable(article.image.name)
+        and (media / article.image.name).read_bytes() == legacy["articles/2025/03/anh-le-hoi-0badf00d.jpg"]
+    )
+    assert not any((media / name).exists() for name in legacy), "the old names answer no more"
+    assert not (media / attachment.file.name).exists(), "the attachment left the public folder"
+    assert content(client.get(attachment.download_url)) == PDF
+
+    again = io.StringIO()
+    call_command("rename_stored_files", stdout=again)
+    assert "Đã đổi tên 0 tệp" in again.getvalue()
