@@ -6,12 +6,18 @@ see such rows in the admin.
 """
 
 import io
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import boto3
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
+from moto import mock_aws
 
 from accounts import roles
 from articles.models import Article, Attachment
@@ -23,6 +29,7 @@ from tests.meetings.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
 PDF = pdf_bytes()
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -164,3 +171,55 @@ def test_files_stored_before_get_unguessable_names_and_attachments_leave_the_pub
     again = io.StringIO()
     call_command("rename_stored_files", stdout=again)
     assert "Đã đổi tên 0 tệp" in again.getvalue()
+
+
+def test_in_a_bucket_protected_files_are_private_objects_handed_out_by_short_signed_links(client, settings):
+    bucket, region = "cong-thong-tin-media", "ap-southeast-1"
+    options = {
+        "bucket_name": bucket,
+        "region_name": region,
+        "access_key": "testing",
+        "secret_key": "testing",
+        "signature_version": "s3v4",
+        "file_overwrite": False,
+    }
+    protected = {**options, "location": "protected", "querystring_auth": True, "querystring_expire": 300}
+    with mock_aws():
+        s3 = boto3.client("s3", region_name=region)
+        s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
+        settings.MEDIA_S3_BUCKET = bucket
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {**options, "querystring_auth": False},
+            },
+            "protected": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": protected},
+        }
+        attachment = attachment_of(make_article())
+        draft = attachment_of(make_article(status=Article.Status.DRAFT))
+        keys = sorted(item["Key"] for item in s3.list_objects_v2(Bucket=bucket)["Contents"])
+        assert keys == sorted(f"protected/{name}" for name in (attachment.file.name, draft.file.name))
+
+        response = client.get(attachment.download_url)
+        assert response.status_code == 302
+        signed = response["Location"]
+        assert f"protected/{attachment.file.name}" in signed
+        assert "X-Amz-Signature=" in signed and "X-Amz-Expires=300" in signed
+        assert client.get(draft.download_url).status_code == 404
+
+
+def test_media_s3_bucket_keeps_protected_files_private_in_the_bucket():
+    code = "import json, django; django.setup(); from django.conf import settings as s; print(json.dumps(s.STORAGES))"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("MEDIA_S3_")}
+    env = {**clean, "DJANGO_SETTINGS_MODULE": "portal.settings", "DEBUG": "1", "MEDIA_S3_BUCKET": "ubnd-media"}
+    env["MEDIA_S3_CUSTOM_DOMAIN"] = "media.example.vn"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    protected = json.loads(result.stdout.strip().splitlines()[-1])["protected"]["OPTIONS"]
+    assert protected["bucket_name"] == "ubnd-media" and protected["location"] == "protected"
+    assert protected["querystring_auth"] is True and protected["querystring_expire"] == 300
+    assert protected["custom_domain"] is None, "a CDN in front would hand the files out unchecked"
+    assert protected["default_acl"] == "private"
