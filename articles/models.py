@@ -13,11 +13,11 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import NFCCharField, NFCTextField, RichTextField
+from core.fields import CleanImageField, NFCCharField, NFCTextField, RichTextField
 from core.precompiled import PrecompiledQuery
 from core.reversing import SlugURL
 from core.text import fold, unique_slug
-from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document, validate_image
+from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document
 
 # A query longer than this is cut: nobody types more, and a longer LIKE pattern only costs.
 SEARCH_MAX_LENGTH = 200
@@ -257,12 +257,11 @@ class Article(models.Model):
     )
     lead = NFCTextField(_("sapo"), blank=True, help_text=_("Đoạn mở đầu, in đậm dưới tiêu đề; hai, ba câu."))
     body = RichTextField(_("nội dung"), config_name="default", blank=True)
-    image = models.ImageField(
+    image = CleanImageField(
         _("ảnh đại diện"),
         upload_to=DatedUploadTo("articles"),
         blank=True,
-        validators=[validate_image],
-        help_text=_("JPEG, PNG, GIF hoặc WebP. Ảnh được lưu lại không kèm dữ liệu vị trí (EXIF)."),
+        help_text=_("JPEG, PNG, GIF hoặc WebP. Ảnh được lưu lại không kèm dữ liệu vị trí (EXIF) hay chú thích ẩn."),
     )
     image_thumb = models.ImageField(upload_to=DatedUploadTo("articles/thumbs"), blank=True, editable=False)
     image_large = models.ImageField(upload_to=DatedUploadTo("articles/large"), blank=True, editable=False)

@@ -8,10 +8,10 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import NFCCharField, NFCTextField, RichTextField
+from core.fields import CleanImageField, NFCCharField, NFCTextField, RichTextField
 from core.reversing import SlugURL
 from core.text import unique_slug
-from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document, validate_image
+from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document
 
 # Links to these pages appear dozens of times a page (core/reversing.py).
 OFFICIAL_URL = SlugURL("meetings:official")
@@ -27,7 +27,7 @@ class Official(models.Model):
     office = NFCCharField(
         _("cơ quan, đơn vị"), max_length=200, blank=True, help_text=_("Ví dụ: Phòng Giáo dục và Đào tạo.")
     )
-    photo = models.ImageField(_("ảnh"), upload_to=DatedUploadTo("officials"), blank=True, validators=[validate_image])
+    photo = CleanImageField(_("ảnh"), upload_to=DatedUploadTo("officials"), blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước."))
     is_active = models.BooleanField(_("đang công tác"), default=True)
 

@@ -20,6 +20,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObjec
 from accounts import roles
 from articles.models import Article, Attachment
 from core.uploads import reencode_image, validate_document
+from meetings.models import Official
 from tests.articles.conftest import _user
 from tests.articles.factories import make_category, pdf_bytes
 from tests.articles.test_admin import form_data
@@ -208,3 +209,14 @@ def test_an_editor_image_reaches_the_storage_without_its_hidden_text(client, set
     url = json.loads(response.content)["url"]
     stored = Path(settings.MEDIA_ROOT, url.removeprefix(settings.MEDIA_URL)).read_bytes()
     assert SECRET not in stored and b"http://ns.adobe.com/xap/1.0/" not in stored and b"Exif\x00\x00" not in stored
+
+
+@pytest.mark.django_db
+def test_an_officials_photo_uploaded_in_the_admin_is_stored_without_its_hidden_text(client, admin_user):
+    client.force_login(admin_user)
+    data = {"name": "Nguyễn Văn A", "slug": "", "position": "Chủ tịch", "office": "", "order": "0", "is_active": "on"}
+    data["photo"] = SimpleUploadedFile("Chân dung.jpg", jpeg_with_hidden_text(), content_type="image/jpeg")
+    response = client.post("/admin/meetings/official/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    stored = Official.objects.get().photo.read()
+    assert SECRET not in stored and b"Exif\x00\x00" not in stored and b"<x:xmpmeta" not in stored
