@@ -65,19 +65,19 @@ _ODF_MIMETYPES = {
     "ods": b"application/vnd.oasis.opendocument.spreadsheet",
     "odp": b"application/vnd.oasis.opendocument.presentation",
 }
-# Real Office files unpack to a few times, at most some tens of times, their size; zip bombs to
-# thousands of times.
+# Real Office files unpack to some tens of times their size at most; zip bombs to far more.
 MAX_COMPRESSION_RATIO = 100
 MAX_ARCHIVE_MEMBERS = 10_000
 # What a PDF viewer runs or opens by itself: scripts, programs, other files, forms that send data.
 _PDF_ACTIVE_ACTIONS = {"/ImportData", "/SubmitForm", "/GoToE", "/RichMediaExecute", "/Rendition", "/Movie", "/Sound"}
 _PDF_ACTIVE_KEYS = {"/RichMedia", "/XFA"}
 _PDF_ACTIVE_SUBTYPES = {"/RichMedia", "/Movie", "/Sound", "/Screen"}
+_PDF_INERT_KEYS = {"/Parent", "/P", "/Resources", "/Contents", "/AP", "/Thumb", "/Metadata", "/StructTreeRoot"}
 # Markup that makes a browser, sniffing the first bytes, take a file for a web page.
 _HTML_MARKERS = (b"<html", b"<script", b"<!doctype", b"<head", b"<body", b"<iframe", b"<svg", b"<meta")
 _HTML_SNIFF_BYTES = 1024
 # Image metadata Pillow reads back into ``info``: none of it may survive the re-encoding.
-_IMAGE_METADATA_KEYS = {"comment", "exif", "xmp", "XML:com.adobe.xmp", "photoshop", "adobe"}
+_IMAGE_METADATA_KEYS = {"comment", "exif", "xmp", "XML:com.adobe.xmp", "photoshop"}
 _IMAGE_METADATA_BYTES = (b"Exif\x00\x00", b"http://ns.adobe.com/xap/1.0/", b"<x:xmpmeta")
 # JPEG segments that hold comments, EXIF/XMP (APP1) or IPTC captions (APP13).
 _JPEG_METADATA_SEGMENTS = {"COM", "APP1", "APP13"}
@@ -263,7 +263,12 @@ def check_pdf(upload):
 
 
 def _pdf_active_content(reader):
-    """Name what the PDF would run or open by itself, or ``None``: every object reachable is looked at."""
+    """Name what the PDF would run or open by itself, or ``None``.
+
+    Every object reachable from the trailer is looked at, except below the keys that hold only what
+    is drawn (fonts, images, page contents, appearances, the tag tree): they make most of a PDF's
+    objects, and pypdf parses each one in Python, while no viewer finds an action there.
+    """
     seen = set()
     stack = [reader.trailer]
     while stack:
@@ -277,25 +282,23 @@ def _pdf_active_content(reader):
             found = _pdf_active_entry(node)
             if found:
                 return found
-            stack.extend(node.values())
+            stack.extend(value for key, value in node.items() if key not in _PDF_INERT_KEYS)
         elif isinstance(node, ArrayObject):
             stack.extend(node)
     return None
 
 
 def _pdf_active_entry(entry):
-    action = entry.get("/S")
+    # Indexing (not .get) resolves a value given by reference, as a viewer would.
+    action = entry["/S"] if "/S" in entry else None
+    subtype = entry["/Subtype"] if "/Subtype" in entry else None
     if action == "/JavaScript" or {"/JS", "/JavaScript"} & entry.keys():
         return _("mã JavaScript")
     if action == "/Launch":
         return _("lệnh mở chương trình hoặc tệp khác (Launch)")
-    if {"/EmbeddedFiles", "/EmbeddedFile", "/EF"} & entry.keys() or entry.get("/Subtype") == "/FileAttachment":
+    if {"/EmbeddedFiles", "/EmbeddedFile", "/EF"} & entry.keys() or subtype == "/FileAttachment":
         return _("tệp nhúng bên trong")
-    if (
-        action in _PDF_ACTIVE_ACTIONS
-        or _PDF_ACTIVE_KEYS & entry.keys()
-        or entry.get("/Subtype") in _PDF_ACTIVE_SUBTYPES
-    ):
+    if action in _PDF_ACTIVE_ACTIONS or _PDF_ACTIVE_KEYS & entry.keys() or subtype in _PDF_ACTIVE_SUBTYPES:
         return _("hành động tự chạy, biểu mẫu gửi dữ liệu hoặc nội dung đa phương tiện")
     return None
 

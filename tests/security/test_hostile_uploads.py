@@ -220,3 +220,35 @@ def test_an_officials_photo_uploaded_in_the_admin_is_stored_without_its_hidden_t
     assert response.status_code == 302, response.content.decode()[:2000]
     stored = Official.objects.get().photo.read()
     assert SECRET not in stored and b"Exif\x00\x00" not in stored and b"<x:xmpmeta" not in stored
+
+
+def handmade_pdf(action):
+    """A PDF written byte by byte, to hide an open action as a viewer still reads it."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
+        action,
+        b"/Lau#6Ech",  # /Launch, one letter escaped
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj %s endobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer << /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    ("action", "named"),
+    [
+        (b"<< /S 5 0 R /F (calc.exe) >>", "Launch"),  # the action's type given by reference
+        (b"<< /S /Java#53cript /J#53 (app.alert(1)) >>", "JavaScript"),  # names with escapes
+    ],
+)
+def test_actions_hidden_by_reference_or_escapes_are_found(action, named):
+    assert named in refusal("to-trinh.pdf", handmade_pdf(action))
