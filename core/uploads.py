@@ -288,10 +288,14 @@ def _pdf_active_content(reader):
     return None
 
 
+def _pdf_value(entry, key):
+    """The value at ``key``, followed when given by reference, as a viewer follows it."""
+    value = entry.get(key)
+    return None if value is None else value.get_object()
+
+
 def _pdf_active_entry(entry):
-    # Indexing (not .get) resolves a value given by reference, as a viewer would.
-    action = entry["/S"] if "/S" in entry else None
-    subtype = entry["/Subtype"] if "/Subtype" in entry else None
+    action, subtype = _pdf_value(entry, "/S"), _pdf_value(entry, "/Subtype")
     if action == "/JavaScript" or {"/JS", "/JavaScript"} & entry.keys():
         return _("mã JavaScript")
     if action == "/Launch":
