@@ -223,3 +223,21 @@ def test_media_s3_bucket_keeps_protected_files_private_in_the_bucket():
     assert protected["querystring_auth"] is True and protected["querystring_expire"] == 300
     assert protected["custom_domain"] is None, "a CDN in front would hand the files out unchecked"
     assert protected["default_acl"] == "private"
+
+
+def test_an_attachment_stops_being_served_the_moment_its_article_is_withdrawn(client):
+    article = make_article()
+    url = attachment_of(article).download_url
+    assert client.get(url).status_code == 200
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.WITHDRAWN)
+    assert client.get(url).status_code == 404, "no cache keeps handing it out"
+
+
+def test_nginx_sends_protected_files_only_from_an_internal_location(settings):
+    conf = (ROOT / "deploy" / "nginx-portal.conf").read_text()
+    start = conf.index(f"location {settings.MEDIA_ACCEL_PREFIX} {{")
+    block = conf[start : conf.index("default_type", start)]
+    assert "internal;" in block and "alias /srv/portal/media-protected/;" in block
+    assert "nosniff" in block and "sandbox" in block
+    for folder in ("attachments", "meetings"):
+        assert f"location /media/{folder}/ {{\n        return 404;" in conf
