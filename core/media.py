@@ -14,10 +14,11 @@ from urllib.parse import quote
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from articles.models import Attachment
-from core.uploads import DOCUMENT_CONTENT_TYPES, protected_storage
+from core.uploads import DOCUMENT_CONTENT_TYPES, protected_storage, readable_name
 from meetings.models import Document
 
 # The models whose files are in the protected storage; each queryset has ``public()``.
@@ -63,4 +64,6 @@ def _send(path):
             raise Http404 from None
     for header, value in FILE_HEADERS.items():
         response[header] = value
+    # Opened in the browser (PDF), saved under the name it was given, without the random part.
+    response["Content-Disposition"] = content_disposition_header(False, readable_name(path))
     return response

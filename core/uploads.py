@@ -343,6 +343,11 @@ def safe_filename(name):
     return f"{secrets.token_hex(UNGUESSABLE_BYTES)}-{stem}{extension}"
 
 
+def readable_name(name):
+    """The name a downloaded file is saved under: the stored one without its path and random part."""
+    return _UNGUESSABLE_NAME.sub("", os.path.basename(name))
+
+
 def is_unguessable(name):
     """Whether a stored name already starts with the random part ``safe_filename`` gives it."""
     return bool(_UNGUESSABLE_NAME.match(os.path.basename(name)))

@@ -73,6 +73,7 @@ def test_a_published_articles_attachment_is_linked_and_downloadable_by_anyone(cl
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
     assert "private" in response["Cache-Control"]
+    assert response["Content-Disposition"] == 'inline; filename="quyet-dinh.pdf"'
 
 
 @pytest.mark.parametrize("status", [Article.Status.DRAFT, Article.Status.PENDING, Article.Status.WITHDRAWN])
