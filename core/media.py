@@ -12,6 +12,7 @@ import posixpath
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.auth import get_permission_codename
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
@@ -45,8 +46,8 @@ def _may_read(user, model, path):
     rows = model.objects.filter(file=path)
     if rows.public().exists():
         return True
-    opts = model._meta
-    return user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}") and rows.exists()
+    permission = f"{model._meta.app_label}.{get_permission_codename('view', model._meta)}"
+    return user.is_staff and user.has_perm(permission) and rows.exists()
 
 
 def _send(path):
