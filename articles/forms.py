@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Comment
 from core.text import nfc
-from core.uploads import reencode_image
 
 
 class CommentForm(forms.ModelForm):
@@ -47,7 +46,7 @@ class CommentForm(forms.ModelForm):
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """The admin form: the featured image is checked and re-encoded without EXIF data."""
+    """The admin form: an image needs its alt text (the field itself re-encodes it, core.fields.CleanImageField)."""
 
     class Meta:
         model = Article
@@ -69,12 +68,6 @@ class ArticleAdminForm(forms.ModelForm):
             "source",
             "related",
         ]
-
-    def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if image and "image" in self.changed_data and hasattr(image, "content_type"):
-            return reencode_image(image)
-        return image
 
     def clean(self):
         cleaned = super().clean()

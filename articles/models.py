@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import NFCCharField, NFCTextField, RichTextField
+from core.fields import CleanImageField, NFCCharField, NFCTextField, RichTextField
 from core.html import sanitize_html
 from core.text import fold, unique_slug
-from core.uploads import DatedUploadTo, validate_document, validate_image
+from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document
 
 # A query longer than this is cut: nobody types more, and a longer LIKE pattern only costs.
 SEARCH_MAX_LENGTH = 200
@@ -258,12 +258,11 @@ class Article(models.Model):
     )
     lead = NFCTextField(_("sapo"), blank=True, help_text=_("Đoạn mở đầu, in đậm dưới tiêu đề; hai, ba câu."))
     body = RichTextField(_("nội dung"), config_name="default", blank=True)
-    image = models.ImageField(
+    image = CleanImageField(
         _("ảnh đại diện"),
         upload_to=DatedUploadTo("articles"),
         blank=True,
-        validators=[validate_image],
-        help_text=_("JPEG, PNG, GIF hoặc WebP. Ảnh được lưu lại không kèm dữ liệu vị trí (EXIF)."),
+        help_text=_("JPEG, PNG, GIF hoặc WebP. Ảnh được lưu lại không kèm dữ liệu vị trí (EXIF) hay chú thích ẩn."),
     )
     image_thumb = models.ImageField(upload_to=DatedUploadTo("articles/thumbs"), blank=True, editable=False)
     image_large = models.ImageField(upload_to=DatedUploadTo("articles/large"), blank=True, editable=False)
@@ -387,6 +386,12 @@ class Article(models.Model):
         return self.image_large or self.image
 
 
+class AttachmentQuerySet(models.QuerySet):
+    def public(self):
+        """Attachments anyone may download: those of articles on the public site."""
+        return self.filter(article__in=Article.objects.published())
+
+
 class Attachment(models.Model):
     """A document attached to an article (PDF, Word, Excel, OpenDocument)."""
 
@@ -395,10 +400,13 @@ class Attachment(models.Model):
     file = models.FileField(
         _("tệp"),
         upload_to=DatedUploadTo("attachments"),
+        storage=get_protected_storage,
         validators=[validate_document],
         help_text=_("PDF, Word, Excel hoặc OpenDocument."),
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -411,6 +419,11 @@ class Attachment(models.Model):
     @property
     def extension(self):
         return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
+
+    @property
+    def download_url(self):
+        """The address of the protected-file view, which checks that the article is public."""
+        return protected_file_url(self.file.name)
 
 
 class CommentQuerySet(models.QuerySet):

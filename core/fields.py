@@ -1,10 +1,13 @@
 """Model fields shared by the apps."""
 
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django_ckeditor_5.fields import CKEditor5Field
 
 from core.html import sanitize_html
 from core.text import nfc
+from core.uploads import reencode_image, validate_image
 
 
 class NFCMixin:
@@ -32,3 +35,22 @@ class RichTextField(NFCMixin, CKEditor5Field):
 
     def clean_stored_text(self, value):
         return sanitize_html(nfc(value))
+
+
+class CleanImageFormField(forms.ImageField):
+    """An image form field whose new uploads come out re-encoded, without comments, EXIF or XMP."""
+
+    def clean(self, data, initial=None):
+        value = super().clean(data, initial)
+        return reencode_image(value) if isinstance(value, UploadedFile) else value
+
+
+class CleanImageField(models.ImageField):
+    """An ImageField checked by Pillow (core/uploads.py) and stored re-encoded without metadata."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [validate_image])
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": CleanImageFormField, **kwargs})

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from solo.models import SingletonModel
 
-from core.fields import NFCCharField, RichTextField
-from core.uploads import DatedUploadTo, validate_image
+from core.fields import CleanImageField, NFCCharField, RichTextField
+from core.uploads import DatedUploadTo
 
 
 class SiteSettings(SingletonModel):
@@ -50,9 +50,7 @@ class SiteSettings(SingletonModel):
         blank=True,
         help_text=_("Số và ngày cấp giấy phép của cổng, ví dụ: Giấy phép số 12/GP-STTTT ngày 05/03/2024."),
     )
-    emblem = models.ImageField(
-        _("biểu trưng"), upload_to=DatedUploadTo("site"), blank=True, validators=[validate_image]
-    )
+    emblem = CleanImageField(_("biểu trưng"), upload_to=DatedUploadTo("site"), blank=True)
     featured_category = models.ForeignKey(
         "articles.Category",
         verbose_name=_("chuyên mục nổi bật trên trang chủ"),

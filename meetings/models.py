@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import NFCCharField, NFCTextField, RichTextField
+from core.fields import CleanImageField, NFCCharField, NFCTextField, RichTextField
 from core.text import unique_slug
-from core.uploads import DatedUploadTo, validate_document, validate_image
+from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document
 
 
 class Official(models.Model):
@@ -23,7 +23,7 @@ class Official(models.Model):
     office = NFCCharField(
         _("cơ quan, đơn vị"), max_length=200, blank=True, help_text=_("Ví dụ: Phòng Giáo dục và Đào tạo.")
     )
-    photo = models.ImageField(_("ảnh"), upload_to=DatedUploadTo("officials"), blank=True, validators=[validate_image])
+    photo = CleanImageField(_("ảnh"), upload_to=DatedUploadTo("officials"), blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước."))
     is_active = models.BooleanField(_("đang công tác"), default=True)
 
@@ -331,6 +331,10 @@ class DocumentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Document.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def public(self):
+        """Papers anyone may download: published ones of meetings on the public site."""
+        return self.published().filter(meeting__is_public=True)
+
 
 class Document(models.Model):
     """A paper of the meeting (invitation, programme, report, minutes, conclusion notice)."""
@@ -360,6 +364,7 @@ class Document(models.Model):
     file = models.FileField(
         _("tệp"),
         upload_to=DatedUploadTo("meetings"),
+        storage=get_protected_storage,
         validators=[validate_document],
         help_text=_("PDF, Word, Excel hoặc OpenDocument."),
     )
@@ -389,3 +394,8 @@ class Document(models.Model):
     @property
     def extension(self):
         return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
+
+    @property
+    def download_url(self):
+        """The address of the protected-file view, which checks that the paper and meeting are public."""
+        return protected_file_url(self.file.name)

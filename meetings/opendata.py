@@ -97,7 +97,7 @@ def _document(document, request):
         "note": document.title,
         "classification": document.get_kind_display(),
         "date": _iso(document.published_at),
-        "links": [{"url": request.build_absolute_uri(document.file.url), "media_type": ""}],
+        "links": [{"url": request.build_absolute_uri(document.download_url), "media_type": ""}],
     }
 
 

@@ -178,8 +178,19 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Media is served by nginx in production; SERVE_MEDIA=1 lets Django serve it (development, tests).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# Files of articles and meetings (attachments, meeting papers) are kept apart, where nginx does not
+# serve them by address: core/media.py hands each out only while what it belongs to is public, or to
+# staff allowed to see it. MEDIA_ACCEL_REDIRECT=1 (production) lets nginx send the file.
+PROTECTED_MEDIA_ROOT = env.path("PROTECTED_MEDIA_ROOT", default=BASE_DIR / "media-protected")
+PROTECTED_MEDIA_URL = "/tep-tin/"
+MEDIA_ACCEL_REDIRECT = env.bool("MEDIA_ACCEL_REDIRECT", default=False)
+MEDIA_ACCEL_PREFIX = "/protected-media/"  # nginx's internal location for PROTECTED_MEDIA_ROOT
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "protected": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PROTECTED_MEDIA_ROOT, "base_url": PROTECTED_MEDIA_URL},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env.bool("STATIC_MANIFEST", default=not DEBUG)
@@ -210,6 +221,20 @@ if MEDIA_S3_BUCKET:
             "file_overwrite": False,  # a name already taken gets a suffix, as on disk
             "default_acl": None,  # the bucket's own policy decides who may read
             "object_parameters": {"CacheControl": "public, max-age=604800"},  # 7 days, as nginx serves /media/
+        },
+    }
+    # Protected files: under protected/ in the same bucket, never public (the bucket's policy must not
+    # open protected/*), handed out by core/media.py as a redirect to a link signed for five minutes.
+    STORAGES["protected"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": "protected",
+            "custom_domain": None,  # a CDN in front would serve the files without the check
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "default_acl": "private",
+            "object_parameters": {"CacheControl": "private, max-age=300"},
         },
     }
     SERVE_MEDIA = False
@@ -246,6 +271,8 @@ X_FRAME_OPTIONS = "DENY"
 # Uploads: limits a press officer meets with a clear message, not a server error.
 MAX_IMAGE_UPLOAD_MB = env.int("MAX_IMAGE_UPLOAD_MB", default=10)
 MAX_DOCUMENT_UPLOAD_MB = env.int("MAX_DOCUMENT_UPLOAD_MB", default=25)
+# What an Office/OpenDocument upload may unpack to, in all (core/uploads.py refuses zip bombs).
+MAX_DOCUMENT_UNPACKED_MB = env.int("MAX_DOCUMENT_UNPACKED_MB", default=200)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 

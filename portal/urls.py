@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap
+from core.media import protected_file
 from core.pagecache import cached_page
 from core.sitemaps import PageSitemap
 from core.views import robots_txt
@@ -40,6 +41,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("meetings.urls")),
     path("", include("stats.urls")),
+    path(f"{settings.PROTECTED_MEDIA_URL.strip('/')}/<path:path>", protected_file, name="protected-file"),
 ]
 
 

@@ -26,9 +26,14 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(autouse=True)
 def _fast_settings(settings, tmp_path):
-    """Cheap password hashing and a throw-away media folder for every test."""
+    """Cheap password hashing and throw-away media folders (public and protected) for every test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    protected = {
+        **settings.STORAGES["protected"],
+        "OPTIONS": {"location": tmp_path / "protected", "base_url": "/tep-tin/"},
+    }
+    settings.STORAGES = {**settings.STORAGES, "protected": protected}
 
 
 @pytest.fixture(scope="session")

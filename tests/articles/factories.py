@@ -6,6 +6,7 @@ import itertools
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
+from pypdf import PdfWriter
 
 from articles.models import Article, Category
 
@@ -61,3 +62,12 @@ def bulk_articles(count, *, category):
         )
         for i in range(count)
     )
+
+
+def pdf_bytes():
+    """A real one-page PDF, as the upload checks (pypdf) read it."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -11,7 +11,7 @@ from PIL import Image
 
 from articles import services
 from articles.models import Article, Comment
-from tests.articles.factories import image_bytes, make_article, make_category
+from tests.articles.factories import image_bytes, make_article, make_category, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -276,7 +276,7 @@ class TestAttachments:
 
     def test_a_press_officer_attaches_a_pdf(self, client, press_officer, category):
         client.force_login(press_officer)
-        upload = SimpleUploadedFile("Quyết định số 12.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+        upload = SimpleUploadedFile("Quyết định số 12.pdf", pdf_bytes(), content_type="application/pdf")
         response = client.post(f"{ADD_URL}add/", self.data(category, upload))
         assert response.status_code == 302, response.content.decode()[:2000]
         attachment = Article.objects.get().attachments.get()
