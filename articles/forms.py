@@ -4,18 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Comment
+from core.antispam import TrappedForm
 from core.text import nfc
 from core.uploads import reencode_image
 
 
-class CommentForm(forms.ModelForm):
-    """Thêm nhận xét mới: name, optional e-mail, plain text; ``website`` is a trap for robots."""
-
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+class CommentForm(TrappedForm, forms.ModelForm):
+    """Thêm nhận xét mới: name, optional e-mail, plain text; the honeypot and the stamp trap robots."""
 
     class Meta:
         model = Comment
@@ -30,14 +25,6 @@ class CommentForm(forms.ModelForm):
                 "max_length": _("Nhận xét tối đa 2.000 ký tự (hiện có %(show_value)d)."),
             },
         }
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(
-                _("Nhận xét bị từ chối vì có nội dung trong ô phải để trống (dấu hiệu gửi tự động)."),
-                code="honeypot",
-            )
-        return ""
 
     def clean_body(self):
         body = nfc(self.cleaned_data["body"]).strip()

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from stats.models import Feedback
 from tests.articles.factories import make_article
 from tests.stats.conftest import BROWSER_UA
+from tests.traps import trap_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def article():
 
 
 def post(client, article, **data):
-    payload = {"target": f"articles.article:{article.pk}", "useful": "1", **data}
+    payload = {"target": f"articles.article:{article.pk}", "useful": "1", **trap_fields(), **data}
     return client.post("/danh-gia/", payload, HTTP_USER_AGENT=BROWSER_UA)
 
 
