@@ -22,6 +22,7 @@ from articles.filters import ArticleFilter
 from articles.forms import CommentForm
 from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment, search_terms
 from core import fragments, pagecache
+from core.limits import public_body_limit
 from core.models import site_settings
 from core.pagination import CountedOnceMixin
 from core.uploads import DatedUploadTo, reencode_image
@@ -169,6 +170,7 @@ def remembered_category(request, category_id):
 
 
 @method_decorator(csrf_exempt, name="dispatch")
+@method_decorator(public_body_limit, name="post")
 class ArticleDetailView(DetailView):
     """The article page; a POST adds a reader's comment that waits for moderation.
 

@@ -8,12 +8,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
+from core.limits import public_body_limit
 from stats import services
 from stats.forms import FeedbackForm
 from stats.pages import public_object
 
 
 @method_decorator(csrf_exempt, name="dispatch")
+@method_decorator(public_body_limit, name="post")
 class FeedbackView(View):
     """Records “Có”/“Không” and an optional comment, once per visitor, page and day.
 
