@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Comment
 from core.antispam import TrappedForm
+from core.models import SiteSettings
+from core.names import check_public_name
 from core.text import nfc
 from core.uploads import reencode_image
 
@@ -25,6 +27,14 @@ class CommentForm(TrappedForm, forms.ModelForm):
                 "max_length": _("Nhận xét tối đa 2.000 ký tự (hiện có %(show_value)d)."),
             },
         }
+
+    def clean_name(self):
+        """No hidden controls, no mixed scripts, no disguise as the staff or the unit (core/names.py)."""
+        site = SiteSettings.get_solo()
+        name = check_public_name(nfc(self.cleaned_data["name"]), reserved=(site.unit_name, site.unit_short_name))
+        if not name:
+            raise forms.ValidationError(_("Vui lòng nhập họ tên."), code="required")
+        return name
 
     def clean_body(self):
         body = nfc(self.cleaned_data["body"]).strip()
