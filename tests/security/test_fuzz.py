@@ -4,15 +4,17 @@ The public addresses are read from the URLconf (``get_resolver``), so a view add
 entry below fails ``test_every_public_url_is_fuzzed`` instead of going unfuzzed.
 """
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from articles.models import Article
 from core.models import Page
 from tests.articles.factories import make_article, make_category
 from tests.meetings.factories import make_meeting, make_official
+from tests.traps import trap_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -40,11 +42,16 @@ PUBLIC = {
     "meetings:json": ("/lich-hop/{meeting}.json", []),
     "meetings:detail": ("/lich-hop/{meeting}/", []),
     "meetings:week": ("/lich-cong-tac/", ["tuan"]),
-    "stats:feedback": ("/danh-gia/", ["target", "useful", "comment"]),
+    "stats:feedback": ("/danh-gia/", []),
 }
 
-# Forms posted by readers: their parameters are the body of a POST.
-POSTED = {"stats:feedback"}
+# Forms readers post (URL name → valid fields): each field, and each trap, is set to each hostile
+# value while the others stay valid, so that the values reach the view behind the form.
+POSTED = {
+    "stats:feedback": {"target": "articles.article:{article_pk}", "useful": "1", "comment": "Hữu ích"},
+    "articles:detail": {"name": "Trần Thị Lan", "email": "", "body": "Cảm ơn huyện."},
+}
+POST_ONLY = {"stats:feedback"}
 
 HOSTILE = [
     "",
@@ -109,6 +116,7 @@ def addresses():
         "category": category.slug,
         "official": official.slug,
         "meeting": meeting.slug,
+        "article_pk": article.pk,
     }
     return {name: (address.format(**slugs), params) for name, (address, params) in PUBLIC.items()}
 
@@ -128,20 +136,40 @@ def explained(response):
     """A refused address answers one of the portal's Vietnamese error pages, not a bare status."""
     if response.status_code < 400 or not response["Content-Type"].startswith("text/html"):
         return True
-    return b'class="error-page"' in response.content and b'lang="vi"' in response.content
+    page = response.content
+    return b'lang="vi"' in page and (b'class="error-page"' in page or b'class="form-errors"' in page)
 
 
-def test_no_public_url_answers_500(addresses):
-    client = Client(raise_request_exception=False, HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0")
+@pytest.fixture
+def reader():
+    return Client(raise_request_exception=False, HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0")
+
+
+def test_no_public_url_answers_500(addresses, reader):
     failures = []
     for name, (address, params) in addresses.items():
+        if name in POST_ONLY:
+            continue
         for query in queries(params):
-            if name in POSTED:
-                response = client.post(address, query, content_type="application/x-www-form-urlencoded")
-            else:
-                response = client.get(f"{address}?{query}")
+            response = reader.get(f"{address}?{query}")
             if response.status_code >= 500 or not explained(response):
                 failures.append(f"{response.status_code} {address}?{query[:80]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_no_public_form_answers_500(addresses, reader, settings):
+    settings.ARTICLES_COMMENT_RATE = settings.STATS_RATING_RATE = (10**6, 600)  # reach what follows the limit
+    failures = []
+    for name, valid in POSTED.items():
+        address = addresses[name][0]
+        fields = {field: value.format(article_pk=Article.objects.get().pk) for field, value in valid.items()}
+        for query in queries([*fields, "website", "stamp"]):
+            changed = {part.split("=")[0] for part in query.split("&")}
+            others = {field: value for field, value in {**fields, **trap_fields()}.items() if field not in changed}
+            body = "&".join(filter(None, [urlencode(others), query]))
+            response = reader.post(address, body, content_type="application/x-www-form-urlencoded")
+            if response.status_code >= 500 or not explained(response):
+                failures.append(f"{response.status_code} POST {address} {query[:80]}")
     assert not failures, "\n".join(failures)
 
 
