@@ -4,17 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Comment
+from core.antispam import TrappedForm
+from core.models import SiteSettings
+from core.names import check_public_name
 from core.text import nfc
 
 
-class CommentForm(forms.ModelForm):
-    """Thêm nhận xét mới: name, optional e-mail, plain text; ``website`` is a trap for robots."""
-
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+class CommentForm(TrappedForm, forms.ModelForm):
+    """Thêm nhận xét mới: name, optional e-mail, plain text; the honeypot and the stamp trap robots."""
 
     class Meta:
         model = Comment
@@ -30,13 +27,13 @@ class CommentForm(forms.ModelForm):
             },
         }
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(
-                _("Nhận xét bị từ chối vì có nội dung trong ô phải để trống (dấu hiệu gửi tự động)."),
-                code="honeypot",
-            )
-        return ""
+    def clean_name(self):
+        """No hidden controls, no mixed scripts, no disguise as the staff or the unit (core/names.py)."""
+        site = SiteSettings.get_solo()
+        name = check_public_name(nfc(self.cleaned_data["name"]), reserved=(site.unit_name, site.unit_short_name))
+        if not name:
+            raise forms.ValidationError(_("Vui lòng nhập họ tên."), code="required")
+        return name
 
     def clean_body(self):
         body = nfc(self.cleaned_data["body"]).strip()

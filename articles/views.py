@@ -22,6 +22,7 @@ from articles.filters import ArticleFilter
 from articles.forms import CommentForm
 from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment, search_terms
 from core import generation
+from core.limits import public_body_limit
 from core.models import SiteSettings
 from core.pagination import CountedOnceMixin
 from core.uploads import DatedUploadTo, reencode_image
@@ -161,6 +162,7 @@ def fetch_page_extras(article):
 
 
 @method_decorator(csrf_exempt, name="dispatch")
+@method_decorator(public_body_limit, name="post")
 class ArticleDetailView(DetailView):
     """The article page; a POST adds a reader's comment that waits for moderation.
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from core import generation
 from meetings.models import Meeting
 
+# The years a reader may ask for, in the filter and the weekly schedule.
+YEARS = range(1990, 2101)
 MONTHS = [(month, _("Tháng %(month)d") % {"month": month}) for month in range(1, 13)]
 
 
@@ -17,10 +19,10 @@ class MeetingFilter(django_filters.FilterSet):
         field_name="starts_at",
         lookup_expr="year",
         label=_("Năm"),
-        min_value=1990,
-        max_value=2100,
+        min_value=YEARS[0],
+        max_value=YEARS[-1],
         decimal_places=0,
-        widget=forms.NumberInput(attrs={"min": 1990, "max": 2100}),
+        widget=forms.NumberInput(attrs={"min": YEARS[0], "max": YEARS[-1]}),
     )
     month = django_filters.ChoiceFilter(
         field_name="starts_at", lookup_expr="month", label=_("Tháng"), choices=MONTHS, empty_label=_("Cả năm")

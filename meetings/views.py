@@ -7,13 +7,14 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.models import SiteSettings
 from core.pagination import CountedOnceMixin
 from meetings import opendata
-from meetings.filters import MeetingFilter
+from meetings.filters import YEARS, MeetingFilter
 from meetings.models import Attendee, Meeting, Official
 from meetings.services import week_bounds
 
@@ -90,12 +91,17 @@ def meetings_ics(request):
 
 
 def parse_week(value):
-    """``2026-W48`` → the Monday of that ISO week, or None when the value is not a week."""
+    """``2026-W48`` → the Monday of that ISO week, or None when the value is not a week.
+
+    Only the years the meeting filter offers: a week at the ends of the calendar (``0001-W01``,
+    ``9999-W52``) has no Sunday, or no Monday in the portal's time zone, to show.
+    """
     try:
         year, week = value.split("-W")
-        return date.fromisocalendar(int(year), int(week), 1)
+        monday = date.fromisocalendar(int(year), int(week), 1)
     except (ValueError, TypeError):
         return None
+    return monday if YEARS[0] <= monday.year <= YEARS[-1] else None
 
 
 class WeekView(TemplateView):
@@ -109,7 +115,8 @@ class WeekView(TemplateView):
         monday = parse_week(requested) if requested else None
         if requested and monday is None:
             messages.warning(
-                self.request, _("Tuần “%(week)s” không hợp lệ; đang hiện tuần này.") % {"week": requested}
+                self.request,
+                _("Tuần “%(week)s” không hợp lệ; đang hiện tuần này.") % {"week": Truncator(requested).chars(20)},
             )
         monday = monday or today - timedelta(days=today.weekday())
         start, end = week_bounds(monday)

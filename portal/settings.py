@@ -274,6 +274,9 @@ MAX_DOCUMENT_UPLOAD_MB = env.int("MAX_DOCUMENT_UPLOAD_MB", default=25)
 # What an Office/OpenDocument upload may unpack to, in all (core/uploads.py refuses zip bombs).
 MAX_DOCUMENT_UNPACKED_MB = env.int("MAX_DOCUMENT_UNPACKED_MB", default=200)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The anonymous forms (comment, rating) hold a few KB: a longer body is refused unread (core/limits.py),
+# where DATA_UPLOAD_MAX_MEMORY_SIZE would let it be read, and file parts spooled, in full.
+PUBLIC_POST_MAX_BYTES = 64 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Rich text: CKEditor 5 in the admin; what it sends is sanitized again on the server (core.html).

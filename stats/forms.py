@@ -3,11 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.antispam import TrappedForm
 from stats.models import FEEDBACK_COMMENT_MAX_LENGTH
 
 
-class FeedbackForm(forms.Form):
-    """Which page, yes or no, and an optional comment; the page is named as ``app_label.model:pk``."""
+class FeedbackForm(TrappedForm):
+    """Which page, yes or no, and an optional comment; the page is named as ``app_label.model:pk``.
+
+    Robots are kept out by the honeypot and the stamp (core/antispam.py), as on the comment form.
+    """
 
     target = forms.RegexField(regex=r"^[a-z_]+\.[a-z_]+:\d{1,18}$", widget=forms.HiddenInput)
     useful = forms.TypedChoiceField(
@@ -28,3 +32,8 @@ class FeedbackForm(forms.Form):
             "max_length": _("Góp ý dài tối đa %(limit_value)d ký tự (bạn đã nhập %(show_value)d)."),
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        # Its honeypot shares the article page with the comment form's: ids of its own.
+        kwargs.setdefault("auto_id", "danh-gia-%s")
+        super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from core.limits import public_body_limit
 from stats import beacon as beacon_rules
 from stats import services
 from stats.forms import FeedbackForm
@@ -21,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 
 @method_decorator(csrf_exempt, name="dispatch")
+@method_decorator(public_body_limit, name="post")
 class FeedbackView(View):
     """Records “Có”/“Không” and an optional comment, once per visitor, page and day (services.answer_feedback).
 

@@ -13,6 +13,7 @@ from articles.models import Article, Attachment, Comment
 from articles.sitemaps import ArticleSitemap, CategorySitemap
 from tests.articles.factories import bulk_articles, make_article, make_category
 from tests.stats.conftest import beacon_of
+from tests.traps import trap_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -260,7 +261,7 @@ class TestComments:
         return make_article("Tin có nhận xét", category=category)
 
     def post(self, client, article, **data):
-        fields = {"name": "Nguyễn Văn An", "email": "", "body": "Cảm ơn tin bài.", "website": ""}
+        fields = {"name": "Nguyễn Văn An", "email": "", "body": "Cảm ơn tin bài.", **trap_fields()}
         fields.update(data)
         return client.post(article.get_absolute_url(), fields, REMOTE_ADDR="203.0.113.7")
 
@@ -347,7 +348,7 @@ def test_rate_limit_behind_a_trusted_proxy_tells_visitors_apart(client, category
     settings.ARTICLES_COMMENT_RATE = (1, 600)
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     article = make_article("Tin sau proxy", category=category)
-    fields = {"name": "An", "email": "", "body": "Nội dung", "website": ""}
+    fields = {"name": "An", "email": "", "body": "Nội dung", **trap_fields()}
     for address in ("198.51.100.1", "198.51.100.2"):
         response = client.post(
             article.get_absolute_url(), fields, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address

@@ -6,6 +6,7 @@ from django.test import Client
 from articles.models import Article
 from core.models import Page
 from tests.articles.factories import make_article
+from tests.traps import trap_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -31,13 +32,13 @@ def test_no_cookie_and_no_per_reader_content(client, article, path):
 def test_comment_and_rating_forms_post_without_a_csrf_token(article):
     client = Client(enforce_csrf_checks=True)
     comment = client.post(
-        article.get_absolute_url(), {"name": "Lan", "email": "", "body": "Cầu đẹp quá, cảm ơn huyện.", "website": ""}
+        article.get_absolute_url(), {"name": "Lan", "email": "", "body": "Cầu đẹp quá, cảm ơn huyện.", **trap_fields()}
     )
     assert comment.status_code == 302
     assert article.comments.count() == 1
     rating = client.post(
         "/danh-gia/",
-        {"target": f"articles.article:{article.pk}", "useful": "1"},
+        {"target": f"articles.article:{article.pk}", "useful": "1", **trap_fields()},
         HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14) Chrome/130.0 Mobile Safari/537.36",
     )
     assert rating.status_code == 302

@@ -12,6 +12,7 @@ from django.test import Client
 from articles.models import Article
 from core.models import MenuItem, SiteSettings
 from tests.articles.factories import make_article, make_category
+from tests.traps import trap_fields
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36"
@@ -100,7 +101,7 @@ def test_the_comment_form_drawn_once_posts_to_each_article():
     # The form posts to the page it is on: the second article, not the first.
     assert '<form class="comment-form" method="post" action="#nhan-xet"' in html
     response = Client(HTTP_USER_AGENT=BROWSER).post(
-        second.get_absolute_url(), {"name": "Lê Văn Hòa", "email": "", "body": "Cảm ơn Ban biên tập."}
+        second.get_absolute_url(), {"name": "Lê Văn Hòa", "email": "", "body": "Cảm ơn Ban biên tập.", **trap_fields()}
     )
     assert response.status_code == 302
     assert second.comments.get().body == "Cảm ơn Ban biên tập."

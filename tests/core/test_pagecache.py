@@ -17,6 +17,7 @@ from stats.models import DailyStats
 from tests.articles.factories import make_article, make_category
 from tests.meetings.factories import make_meeting
 from tests.stats.conftest import read
+from tests.traps import trap_fields
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36"
@@ -104,7 +105,7 @@ def test_staff_are_never_served_nor_cached(client, admin_user):
 def test_a_page_with_a_pending_message_is_not_cached():
     article = make_article("Bài để góp ý")
     visitor = reader()
-    visitor.post(article.get_absolute_url(), {"name": "Lan", "email": "", "body": "Góp ý", "website": ""})
+    visitor.post(article.get_absolute_url(), {"name": "Lan", "email": "", "body": "Góp ý", **trap_fields()})
     response = visitor.get(article.get_absolute_url())
     assert "Cảm ơn bạn" in response.content.decode()
     assert "no-store" in response["Cache-Control"]

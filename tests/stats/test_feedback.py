@@ -9,6 +9,7 @@ from stats.models import Feedback
 from tests.articles.factories import make_article
 from tests.core.test_ratelimit import REFUSED_REDIS
 from tests.stats.conftest import BROWSER_UA
+from tests.traps import trap_fields
 
 pytestmark = pytest.mark.django_db
 LIMITED = "Bạn đã gửi quá nhiều đánh giá trong thời gian ngắn. Vui lòng thử lại sau."
@@ -20,7 +21,7 @@ def article():
 
 
 def post(client, article, **data):
-    payload = {"target": f"articles.article:{article.pk}", "useful": "1", **data}
+    payload = {"target": f"articles.article:{article.pk}", "useful": "1", **trap_fields(), **data}
     return client.post("/danh-gia/", payload, HTTP_USER_AGENT=BROWSER_UA)
 
 
