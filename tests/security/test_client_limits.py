@@ -7,6 +7,7 @@ from django.test import Client, override_settings
 from articles.models import Comment
 from tests.articles.factories import make_article
 from tests.core.test_ratelimit import REFUSED_REDIS
+from tests.traps import trap_fields
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "Song-Lam-2026-an-toan"
@@ -68,7 +69,7 @@ class TestOneSubscriberOfIPv6:
 
 
 def comment(article, *, remote):
-    fields = {"name": "Nguyễn Văn An", "email": "", "body": "Cảm ơn tin bài.", "website": ""}
+    fields = {"name": "Nguyễn Văn An", "email": "", "body": "Cảm ơn tin bài.", **trap_fields()}
     return Client(REMOTE_ADDR=remote, HTTP_USER_AGENT=BROWSER).post(article.get_absolute_url(), fields).status_code
 
 

@@ -43,6 +43,8 @@ PUBLIC = {
     "meetings:detail": ("/lich-hop/{meeting}/", []),
     "meetings:week": ("/lich-cong-tac/", ["tuan"]),
     "stats:feedback": ("/danh-gia/", []),
+    "stats:beacon": ("/thong-ke/ghi/", ["a"]),
+    "protected-file": ("/tep-tin/khong-co-tep-nay.pdf", []),
 }
 
 # Forms readers post (URL name → valid fields): each field, and each trap, is set to each hostile

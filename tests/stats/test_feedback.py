@@ -112,7 +112,7 @@ def browser(number):
 
 def rate(article, *, agent=BROWSER_UA, remote="198.51.100.7", forwarded=None):
     extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
-    payload = {"target": f"articles.article:{article.pk}", "useful": "1"}
+    payload = {"target": f"articles.article:{article.pk}", "useful": "1", **trap_fields()}
     return Client(REMOTE_ADDR=remote, **extra).post("/danh-gia/", payload, HTTP_USER_AGENT=agent)
 
 
