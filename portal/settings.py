@@ -126,6 +126,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "accounts.validators.VietnameseCommonPasswordValidator"},
+    {"NAME": "accounts.validators.UnitNamePasswordValidator"},
+    {"NAME": "accounts.validators.KeyboardPatternPasswordValidator"},
 ]
 
 # Log-in throttling (django-axes): after AXES_FAILURE_LIMIT failures the pair of account name and
