@@ -6,6 +6,7 @@ from django.utils import timezone
 from accounts.models import AuditEvent
 from articles.models import Article, Comment
 from tests.articles.factories import make_article, make_category
+from tests.conftest import log_in_with_second_factor
 from tests.meetings.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +76,7 @@ def publish_action(content):
 @pytest.mark.parametrize("role", sorted(EVERYONE))
 @pytest.mark.parametrize(("name", "method", "url", "data", "allowed"), ACTIONS, ids=[a[0] for a in ACTIONS])
 def test_permission_matrix(client, staff, content, role, name, method, url, data, allowed):
-    client.force_login(staff[role])
+    log_in_with_second_factor(client, staff[role])
     response = getattr(client, method)(url.format(**content), data or {})
     assert response.status_code < 500
     if role in allowed:
@@ -86,7 +87,7 @@ def test_permission_matrix(client, staff, content, role, name, method, url, data
 
 @pytest.mark.parametrize("role", sorted(EVERYONE))
 def test_only_the_editors_publish(client, staff, content, role):
-    client.force_login(staff[role])
+    log_in_with_second_factor(client, staff[role])
     response = client.post("/admin/articles/article/", publish_action(content))
     assert response.status_code < 500
     content["draft"].refresh_from_db()
@@ -96,7 +97,7 @@ def test_only_the_editors_publish(client, staff, content, role):
 
 @pytest.mark.parametrize("role", sorted(EVERYONE))
 def test_nobody_edits_the_audit_trail(client, staff, content, role):
-    client.force_login(staff[role])
+    log_in_with_second_factor(client, staff[role])
     event = content["event"]
     client.post(f"/admin/accounts/auditevent/{event.pk}/change/", {"action": "create", "actor_name": "hacker"})
     assert client.post(f"/admin/accounts/auditevent/{event.pk}/delete/", {"post": "yes"}).status_code == 403
