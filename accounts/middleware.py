@@ -1,4 +1,4 @@
-"""What stands between a logged-in staff member and the admin: session expiry, the second factor, a password of their own.
+"""Between a logged-in staff member and the admin: session expiry, the second factor, a password of their own.
 
 Each acts only on staff members (``accounts.sessions.staff_member``), so a reader's request without
 a session cookie passes without a session or user lookup.

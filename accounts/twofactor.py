@@ -46,7 +46,7 @@ def has_device(user):
 
 
 def pending_app(*, user):
-    """The authenticator app being enrolled: the same secret until it is confirmed, so a reload shows the same QR code."""
+    """The app being enrolled: the same secret until it is confirmed, so a reload shows the same QR code."""
     pending = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
     return pending or TOTPDevice.objects.create(user=user, name=str(APP_DEVICE_NAME), confirmed=False)
 

@@ -54,7 +54,6 @@ def test_a_new_account_must_change_its_password_first(client, staff):
         "/admin/password_change/", {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
     )
     assert response["Location"] == "/admin/password_change/done/"
-    client.get("/admin/password_change/done/")
     assert client.get("/admin/articles/article/").status_code == 200
     assert not Profile.objects.get(user=staff["press_officer"]).must_change_password
 
@@ -102,3 +101,23 @@ def test_an_administrator_cannot_lock_themselves_out(client, staff):
     client.post("/admin/auth/user/", {"action": "deactivate_selected", "_selected_action": [admin.pk]})
     admin.refresh_from_db()
     assert admin.is_active
+
+
+def test_opening_the_done_page_does_not_lift_the_obligation(client, staff):
+    Profile.require_password_change(staff["press_officer"])
+    log_in(client, "press_officer")
+    client.get("/admin/password_change/done/")
+    assert client.get("/admin/articles/article/")["Location"] == "/admin/password_change/"
+    assert Profile.objects.get(user=staff["press_officer"]).must_change_password
+
+
+def test_the_password_given_by_the_administrator_cannot_be_kept(client, staff):
+    Profile.require_password_change(staff["press_officer"])
+    log_in(client, "press_officer")
+    response = client.post(
+        "/admin/password_change/", {"old_password": PASSWORD, "new_password1": PASSWORD, "new_password2": PASSWORD}
+    )
+    assert response.status_code == 200
+    assert "Mật khẩu mới phải khác mật khẩu hiện tại." in response.content.decode()
+    assert Profile.objects.get(user=staff["press_officer"]).must_change_password
+    assert client.get("/admin/articles/article/")["Location"] == "/admin/password_change/"

@@ -3,8 +3,10 @@
 import pytest
 from django.utils import timezone
 
+from accounts import roles
 from accounts.models import AuditEvent
 from articles.models import Article, Comment
+from tests.accounts.conftest import make_staff
 from tests.articles.factories import make_article, make_category
 from tests.conftest import log_in_with_second_factor
 from tests.meetings.factories import make_meeting
@@ -111,3 +113,19 @@ def test_even_a_superuser_cannot_rewrite_the_trail(admin_client, content):
     assert admin_client.post(f"/admin/accounts/auditevent/{event.pk}/delete/", {"post": "yes"}).status_code == 403
     assert AuditEvent.objects.filter(pk=event.pk).exists()
     assert timezone.now() >= event.created_at
+
+
+@pytest.mark.parametrize("role", sorted(EVERYONE))
+def test_only_who_may_edit_or_publish_a_draft_previews_it(client, staff, content, role):
+    log_in_with_second_factor(client, staff[role])
+    response = client.get(f"/bien-tap/xem-truoc/{content['draft'].pk}/")
+    if role in {ADMIN, CHIEF, OFFICER}:  # the officer wrote it
+        assert response.status_code == 200 and "Bản nháp" in response.content.decode()
+    else:
+        assert response.status_code == 404
+
+
+def test_a_press_officer_does_not_preview_a_colleagues_draft(client, staff, content):
+    colleague = make_staff("bientap2", roles.PRESS_OFFICER)
+    log_in_with_second_factor(client, colleague)
+    assert client.get(f"/bien-tap/xem-truoc/{content['draft'].pk}/").status_code == 404
