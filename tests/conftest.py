@@ -140,3 +140,12 @@ def admin_client(admin_user):
     client = Client()
     log_in_with_second_factor(client, admin_user)
     return client
+
+
+def second_factor_code(user):
+    """A code ``user``'s authenticator app would show now, for browser tests that log in through the form."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    app, _created = TOTPDevice.objects.get_or_create(user=user, name="Ứng dụng xác thực", defaults={"confirmed": True})
+    return f"{totp(app.bin_key, step=app.step, t0=app.t0, digits=app.digits):06d}"

@@ -16,6 +16,7 @@ from core import pagecache
 from core.models import SiteSettings
 from stats.models import DailyStats
 from tests.articles.factories import make_article, make_category
+from tests.conftest import log_in_with_second_factor
 from tests.meetings.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,7 @@ def test_settings_menu_comment_and_meeting_changes_invalidate():
 
 def test_staff_are_never_served_nor_cached(client, admin_user):
     make_article("Tin công khai")
-    client.force_login(admin_user)
+    log_in_with_second_factor(client, admin_user)
     first = client.get("/")
     assert "X-Cache" not in first
     assert reader().get("/")["X-Cache"] == "MISS"  # the staff view did not fill the cache
