@@ -38,9 +38,10 @@ class TwoFactorMixin:
     title = None
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(admin.site.each_context(self.request), title=self.title, next=next_url(self.request))
-        return context
+        return {**super().get_context_data(**kwargs), **self.page_context(self.title)}
+
+    def page_context(self, title):
+        return {**admin.site.each_context(self.request), "title": title, "next": next_url(self.request)}
 
 
 class TwoFactorVerifyView(TwoFactorMixin, FormView):
@@ -93,10 +94,5 @@ class TwoFactorEnrolView(TwoFactorMixin, FormView):
             return self.form_invalid(form)
         app, codes = confirmed
         otp_login(self.request, app)
-        context = {
-            **admin.site.each_context(self.request),
-            "title": _("Mã dự phòng"),
-            "codes": codes,
-            "next": next_url(self.request),
-        }
+        context = {**self.page_context(_("Mã dự phòng")), "codes": codes}
         return TemplateResponse(self.request, "accounts/two_factor_recovery_codes.html", context)
