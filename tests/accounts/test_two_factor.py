@@ -9,6 +9,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import roles
+from accounts.models import Profile
 from tests.accounts.conftest import PASSWORD, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +167,12 @@ def test_administrators_reset_a_lost_phone(client, staff):
     )
     assert "Đã xóa xác thực hai bước của 1 tài khoản" in response.content.decode()
     assert not TOTPDevice.objects.filter(user=officer).exists()
+
+
+def test_a_new_administrator_enrols_first_then_chooses_a_password(client, staff):
+    Profile.require_password_change(staff["administrator"])
+    log_in(client, "administrator")
+    assert client.get("/admin/")["Location"].startswith(ENROL)
+    assert client.get("/admin/password_change/")["Location"].startswith(ENROL)  # not with the password alone
+    enrol(client)
+    assert client.get("/admin/")["Location"] == "/admin/password_change/"
