@@ -6,10 +6,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.models import Group
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import twofactor
 from accounts.models import AuditEvent, Profile
 from accounts.roles import ROLES
 
@@ -40,6 +43,8 @@ def has_content(user):
 
 
 admin.site.unregister(User)
+# Second factors are seen and reset from the accounts (a column, an action), not as django-otp's own lists.
+admin.site.unregister([TOTPDevice, StaticDevice])
 
 
 @admin.register(User)
@@ -54,12 +59,13 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
-    list_display = ["username", "full_name", "email", "roles", "is_active", "last_login"]
+    list_display = ["username", "full_name", "email", "roles", "second_factor", "is_active", "last_login"]
     list_filter = ["is_active", "groups"]
-    actions = ["deactivate_selected", "activate_selected"]
+    actions = ["deactivate_selected", "activate_selected", "forget_second_factor"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("groups")
+        enrolled = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+        return super().get_queryset(request).prefetch_related("groups").annotate(has_second_factor=Exists(enrolled))
 
     @admin.display(description=_("họ và tên"))
     def full_name(self, user):
@@ -68,6 +74,10 @@ class UserAdmin(DjangoUserAdmin):
     @admin.display(description=_("vai trò"))
     def roles(self, user):
         return ", ".join(group.name for group in user.groups.all())
+
+    @admin.display(description=_("xác thực hai bước"), boolean=True, ordering="has_second_factor")
+    def second_factor(self, user):
+        return user.has_second_factor
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -113,6 +123,24 @@ class UserAdmin(DjangoUserAdmin):
             request,
             ngettext("Đã kích hoạt %(count)d tài khoản.", "Đã kích hoạt %(count)d tài khoản.", count)
             % {"count": count},
+        )
+
+    @admin.action(
+        description=_("Xóa xác thực hai bước (mất điện thoại): đăng ký lại ở lần đăng nhập sau"),
+        permissions=["change"],
+    )
+    def forget_second_factor(self, request, queryset):
+        users = list(queryset)
+        for user in users:
+            twofactor.forget_devices(user)
+        self.message_user(
+            request,
+            ngettext(
+                "Đã xóa xác thực hai bước của %(count)d tài khoản.",
+                "Đã xóa xác thực hai bước của %(count)d tài khoản.",
+                len(users),
+            )
+            % {"count": len(users)},
         )
 
 

@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản và phân quyền")
 
     def ready(self):
-        from accounts import audit
+        from accounts import audit, checks  # noqa: F401 (checks registers itself)
         from accounts.roles import sync_roles
 
         audit.connect()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from accounts import roles
+from accounts import roles, twofactor
 
 
 @dataclass(frozen=True)
@@ -43,3 +43,15 @@ def seed_demo_accounts():
             user.save(update_fields=["password"])
         user.groups.add(Group.objects.get(name=account.role.group_name))
     return DEMO_ACCOUNTS
+
+
+def two_factor_note():
+    """What `seed_demo` prints after the accounts: who must enrol a second factor, and how."""
+    User = get_user_model()
+    usernames = [a.username for a in DEMO_ACCOUNTS if twofactor.required_for(User.objects.get(username=a.username))]
+    return (
+        f"Xác thực hai bước bắt buộc với: {', '.join(usernames)} (thêm vai trò bằng OTP_REQUIRED_ROLES).\n"
+        "Lần đăng nhập đầu, trang “Đăng ký xác thực hai bước” hiện một mã QR: quét bằng ứng dụng xác thực\n"
+        "(Google Authenticator, Microsoft Authenticator, FreeOTP…), nhập mã 6 chữ số ứng dụng hiện ra, rồi cất\n"
+        "10 mã dự phòng (chỉ hiện một lần). Từ đó mỗi lần đăng nhập sẽ hỏi thêm mã trong ứng dụng."
+    )

@@ -238,13 +238,20 @@ class ArticleDetailView(DetailView):
 
 @method_decorator(staff_member_required, name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
-    """Staff see a draft as it will look on the site; nothing is counted or posted."""
+    """Staff see a draft as it will look on the site; nothing is counted or posted.
+
+    Only those who may edit or publish the article see it: a draft is not for every staff member,
+    and a number in the address is no secret. To the others it does not exist (404).
+    """
 
     def get_queryset(self):
         return Article.objects.for_page().select_related("category")
 
     def get_object(self, queryset=None):
-        return fetch_page_extras(get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"]))
+        article = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        if not (services.can_publish(self.request.user) or services.can_edit(self.request.user, article)):
+            raise Http404
+        return fetch_page_extras(article)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "solo",
     "axes",
+    # Two-factor sign-in for staff: authenticator apps (TOTP) and recovery codes (accounts/twofactor.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "accounts",
     "articles",
@@ -56,6 +60,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.StaffSessionExpiryMiddleware",
+    "accounts.middleware.TwoFactorRequiredMiddleware",
     "accounts.audit.AuditContextMiddleware",
     "accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -122,6 +129,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "accounts.validators.VietnameseCommonPasswordValidator"},
+    {"NAME": "accounts.validators.UnitNamePasswordValidator"},
+    {"NAME": "accounts.validators.KeyboardPatternPasswordValidator"},
 ]
 
 # Log-in throttling (django-axes): after AXES_FAILURE_LIMIT failures the pair of account name and
@@ -143,6 +152,16 @@ AXES_CLIENT_IP_CALLABLE = "core.clients.client_key"
 # only their X-Forwarded-For is believed, by the log-in throttling, the comment and rating limits and
 # the visitor counter alike (core/clients.py). Empty: the client is whoever connects.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+
+# Two-factor sign-in (django-otp, accounts/twofactor.py): administrators and superusers always need it,
+# and so do the members of the roles listed here (keys from accounts/roles.py: editor_in_chief,
+# press_officer, secretary). The issuer is the name the authenticator app shows beside the code.
+OTP_REQUIRED_ROLES = env.list("OTP_REQUIRED_ROLES", default=["administrator"])
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Cổng thông tin điện tử")
+# Staff sessions end after STAFF_SESSION_IDLE_MINUTES without a request, and SESSION_COOKIE_AGE seconds
+# after logging in however busy (accounts/middleware.py): a working day.
+STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=120)
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 3600)
 
 # Content-Security-Policy (django-csp): only the portal's own scripts, styles, fonts and images on
 # public pages; the admin also allows the inline styles CKEditor 5 writes (core/csp.py).

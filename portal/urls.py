@@ -28,6 +28,7 @@ admin.site.site_title = _("Quản trị cổng thông tin")
 admin.site.index_title = _("Bảng điều khiển")
 
 urlpatterns = [
+    path("", include("accounts.urls")),  # before the admin: the password change and two-factor pages
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
     path(

@@ -115,3 +115,39 @@ def redis_server():
     yield url
     process.terminate()
     process.wait(timeout=10)
+
+
+def log_in_with_second_factor(client, user):
+    """Log ``user`` in as if through both factors: the password and an authenticator app (django-otp).
+
+    For tests about something other than signing in, whose users may be administrators (who must use
+    a second factor); signing in itself is tested in tests/accounts/test_two_factor.py.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    app, _created = TOTPDevice.objects.get_or_create(user=user, name="Ứng dụng xác thực", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = app.persistent_id
+    session.save()
+    return user
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's superuser client, logged in through both factors: a superuser must use two."""
+    from django.test import Client
+
+    client = Client()
+    log_in_with_second_factor(client, admin_user)
+    return client
+
+
+def second_factor_code(user):
+    """A code ``user``'s authenticator app would show now, for browser tests that log in through the form."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    app, _created = TOTPDevice.objects.get_or_create(user=user, name="Ứng dụng xác thực", defaults={"confirmed": True})
+    return f"{totp(app.bin_key, step=app.step, t0=app.t0, digits=app.digits):06d}"

@@ -9,6 +9,7 @@ from accounts import roles
 from accounts.models import Profile
 from tests.accounts.conftest import PASSWORD
 from tests.articles.factories import make_article
+from tests.conftest import log_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -19,7 +20,7 @@ def log_in(client, username, password=PASSWORD):
 
 
 def test_administrator_creates_a_staff_account_with_a_role(client, staff):
-    client.force_login(staff["administrator"])
+    log_in_with_second_factor(client, staff["administrator"])
     group = roles.PRESS_OFFICER.group_name
     from django.contrib.auth.models import Group
 
@@ -53,13 +54,12 @@ def test_a_new_account_must_change_its_password_first(client, staff):
         "/admin/password_change/", {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
     )
     assert response["Location"] == "/admin/password_change/done/"
-    client.get("/admin/password_change/done/")
     assert client.get("/admin/articles/article/").status_code == 200
     assert not Profile.objects.get(user=staff["press_officer"]).must_change_password
 
 
 def test_a_password_reset_by_an_administrator_must_be_changed(client, staff):
-    client.force_login(staff["administrator"])
+    log_in_with_second_factor(client, staff["administrator"])
     officer = staff["press_officer"]
     response = client.post(
         f"/admin/auth/user/{officer.pk}/password/",
@@ -82,7 +82,7 @@ def test_a_long_personal_password_is_accepted():
 
 
 def test_someone_whose_name_is_on_content_is_deactivated_not_deleted(client, staff):
-    client.force_login(staff["administrator"])
+    log_in_with_second_factor(client, staff["administrator"])
     officer = staff["press_officer"]
     make_article(created_by=officer)
     assert client.get(f"/admin/auth/user/{officer.pk}/delete/").status_code == 403
@@ -97,7 +97,27 @@ def test_someone_whose_name_is_on_content_is_deactivated_not_deleted(client, sta
 
 def test_an_administrator_cannot_lock_themselves_out(client, staff):
     admin = staff["administrator"]
-    client.force_login(admin)
+    log_in_with_second_factor(client, admin)
     client.post("/admin/auth/user/", {"action": "deactivate_selected", "_selected_action": [admin.pk]})
     admin.refresh_from_db()
     assert admin.is_active
+
+
+def test_opening_the_done_page_does_not_lift_the_obligation(client, staff):
+    Profile.require_password_change(staff["press_officer"])
+    log_in(client, "press_officer")
+    client.get("/admin/password_change/done/")
+    assert client.get("/admin/articles/article/")["Location"] == "/admin/password_change/"
+    assert Profile.objects.get(user=staff["press_officer"]).must_change_password
+
+
+def test_the_password_given_by_the_administrator_cannot_be_kept(client, staff):
+    Profile.require_password_change(staff["press_officer"])
+    log_in(client, "press_officer")
+    response = client.post(
+        "/admin/password_change/", {"old_password": PASSWORD, "new_password1": PASSWORD, "new_password2": PASSWORD}
+    )
+    assert response.status_code == 200
+    assert "Mật khẩu mới phải khác mật khẩu hiện tại." in response.content.decode()
+    assert Profile.objects.get(user=staff["press_officer"]).must_change_password
+    assert client.get("/admin/articles/article/")["Location"] == "/admin/password_change/"

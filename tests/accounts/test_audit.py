@@ -8,6 +8,7 @@ from accounts.models import AuditEvent
 from articles.models import Article
 from tests.accounts.conftest import PASSWORD
 from tests.articles.factories import make_article, make_category
+from tests.conftest import log_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 Action = AuditEvent.Action
@@ -55,7 +56,7 @@ def test_log_ins_and_failures_are_recorded_without_passwords(client, staff):
 
 
 def test_role_changes_are_recorded(client, staff):
-    client.force_login(staff["administrator"])
+    log_in_with_second_factor(client, staff["administrator"])
     officer = staff["press_officer"]
     officer.groups.add(Group.objects.get(name=roles.EDITOR_IN_CHIEF.group_name))
     event = last(Action.ROLE_CHANGE)
@@ -64,6 +65,6 @@ def test_role_changes_are_recorded(client, staff):
 
 def test_the_trail_is_readable_by_administrators(client, staff):
     make_article("Tin cần theo dõi")
-    client.force_login(staff["administrator"])
+    log_in_with_second_factor(client, staff["administrator"])
     html = client.get("/admin/accounts/auditevent/").content.decode()
     assert "Tin cần theo dõi" in html

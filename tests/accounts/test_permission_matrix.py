@@ -3,9 +3,12 @@
 import pytest
 from django.utils import timezone
 
+from accounts import roles
 from accounts.models import AuditEvent
 from articles.models import Article, Comment
+from tests.accounts.conftest import make_staff
 from tests.articles.factories import make_article, make_category
+from tests.conftest import log_in_with_second_factor
 from tests.meetings.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +78,7 @@ def publish_action(content):
 @pytest.mark.parametrize("role", sorted(EVERYONE))
 @pytest.mark.parametrize(("name", "method", "url", "data", "allowed"), ACTIONS, ids=[a[0] for a in ACTIONS])
 def test_permission_matrix(client, staff, content, role, name, method, url, data, allowed):
-    client.force_login(staff[role])
+    log_in_with_second_factor(client, staff[role])
     response = getattr(client, method)(url.format(**content), data or {})
     assert response.status_code < 500
     if role in allowed:
@@ -86,7 +89,7 @@ def test_permission_matrix(client, staff, content, role, name, method, url, data
 
 @pytest.mark.parametrize("role", sorted(EVERYONE))
 def test_only_the_editors_publish(client, staff, content, role):
-    client.force_login(staff[role])
+    log_in_with_second_factor(client, staff[role])
     response = client.post("/admin/articles/article/", publish_action(content))
     assert response.status_code < 500
     content["draft"].refresh_from_db()
@@ -96,7 +99,7 @@ def test_only_the_editors_publish(client, staff, content, role):
 
 @pytest.mark.parametrize("role", sorted(EVERYONE))
 def test_nobody_edits_the_audit_trail(client, staff, content, role):
-    client.force_login(staff[role])
+    log_in_with_second_factor(client, staff[role])
     event = content["event"]
     client.post(f"/admin/accounts/auditevent/{event.pk}/change/", {"action": "create", "actor_name": "hacker"})
     assert client.post(f"/admin/accounts/auditevent/{event.pk}/delete/", {"post": "yes"}).status_code == 403
@@ -110,3 +113,19 @@ def test_even_a_superuser_cannot_rewrite_the_trail(admin_client, content):
     assert admin_client.post(f"/admin/accounts/auditevent/{event.pk}/delete/", {"post": "yes"}).status_code == 403
     assert AuditEvent.objects.filter(pk=event.pk).exists()
     assert timezone.now() >= event.created_at
+
+
+@pytest.mark.parametrize("role", sorted(EVERYONE))
+def test_only_who_may_edit_or_publish_a_draft_previews_it(client, staff, content, role):
+    log_in_with_second_factor(client, staff[role])
+    response = client.get(f"/bien-tap/xem-truoc/{content['draft'].pk}/")
+    if role in {ADMIN, CHIEF, OFFICER}:  # the officer wrote it
+        assert response.status_code == 200 and "Bản nháp" in response.content.decode()
+    else:
+        assert response.status_code == 404
+
+
+def test_a_press_officer_does_not_preview_a_colleagues_draft(client, staff, content):
+    colleague = make_staff("bientap2", roles.PRESS_OFFICER)
+    log_in_with_second_factor(client, colleague)
+    assert client.get(f"/bien-tap/xem-truoc/{content['draft'].pk}/").status_code == 404

@@ -4,6 +4,7 @@ import pytest
 from axes.models import AccessAttempt
 
 from tests.accounts.conftest import PASSWORD
+from tests.conftest import log_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 LOCKED = "Tạm khóa đăng nhập"
@@ -45,7 +46,7 @@ def test_an_administrator_unlocks_in_the_admin(client, staff):
     for _ in range(5):
         attempt(client, "press_officer", "sai")
     assert attempt(client, "press_officer", PASSWORD).status_code == 429
-    client.force_login(staff["administrator"])
+    log_in_with_second_factor(client, staff["administrator"])
     attempt_row = AccessAttempt.objects.get(username="press_officer")
     response = client.post(f"/admin/axes/accessattempt/{attempt_row.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302

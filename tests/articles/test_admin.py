@@ -252,7 +252,7 @@ class TestEditorUpload:
 
 
 def test_staff_preview_shows_a_draft_and_visitors_cannot(client, press_officer):
-    draft = make_article("Bản nháp xem trước", status="draft")
+    draft = make_article("Bản nháp xem trước", status="draft", created_by=press_officer)
     url = f"/bien-tap/xem-truoc/{draft.pk}/"
     assert client.get(url).status_code == 302
     assert client.get(draft.get_absolute_url()).status_code == 404

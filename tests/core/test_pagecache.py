@@ -15,6 +15,7 @@ from core import generation
 from core.models import SiteSettings
 from stats.models import DailyStats
 from tests.articles.factories import make_article, make_category
+from tests.conftest import log_in_with_second_factor
 from tests.meetings.factories import make_meeting
 from tests.stats.conftest import read
 from tests.traps import trap_fields
@@ -95,7 +96,7 @@ def test_settings_menu_comment_and_meeting_changes_invalidate():
 
 def test_staff_are_never_served_nor_cached(client, admin_user):
     make_article("Tin công khai")
-    client.force_login(admin_user)
+    log_in_with_second_factor(client, admin_user)
     first = client.get("/")
     assert "no-store" in first["Cache-Control"]  # no cache in front (nginx) may keep it either
     assert from_cache(reader(), "/")[1] is False  # the staff view did not fill the cache

@@ -54,10 +54,16 @@ def test_running_it_twice_changes_nothing():
 
 
 def test_printed_accounts_log_in_to_the_admin(client):
-    accounts = printed_accounts(seed())
+    output = seed()
+    accounts = printed_accounts(output)
     assert {role for role, _username, _password in accounts} == {role.group_name for role in ROLES}
+    assert "Xác thực hai bước bắt buộc với: quantri" in output and "quét bằng ứng dụng xác thực" in output
     for _role, username, password in accounts:
         response = client.post("/admin/login/?next=/admin/", {"username": username, "password": password})
         assert response.status_code == 302, f"{username} could not log in"
-        assert client.get("/admin/").status_code == 200
+        admin = client.get("/admin/")
+        if username == "quantri":  # the administrator enrols a second factor first
+            assert admin["Location"].startswith("/admin/xac-thuc/dang-ky/")
+        else:
+            assert admin.status_code == 200
         client.logout()

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from stats.demo import seed_stats
 from stats.models import Feedback
 from tests.articles.factories import make_article
+from tests.conftest import second_factor_code
 from tests.stats.conftest import BROWSER_UA
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -50,11 +51,14 @@ def test_a_citizen_sees_the_counter_and_answers_without_javascript(plain_page, l
 
 def test_the_admin_statistics_page(page, live_server, screenshot):
     seed_stats()
-    get_user_model().objects.create_superuser("quantri-thu", password="mat-khau-dai-12345")
+    superuser = get_user_model().objects.create_superuser("quantri-thu", password="mat-khau-dai-12345")
+    code = second_factor_code(superuser)  # superusers log in with two factors
     page.goto(live_server.url + "/admin/login/?next=/admin/stats/dailystats/")
     page.get_by_label("Tên đăng nhập").fill("quantri-thu")
     page.get_by_label("Mật khẩu").fill("mat-khau-dai-12345")
     page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_label("Mã xác thực").fill(code)
+    page.get_by_role("button", name="Xác nhận").click()
     assert page.locator("figure.stats-chart").count() == 2
     assert page.locator("figure.stats-chart rect").count() == 30 + 365
     assert screenshot(page, "admin-dashboard").exists()

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from accounts.demo import seed_demo_accounts
+from accounts.demo import seed_demo_accounts, two_factor_note
 from accounts.roles import sync_roles
 from articles.demo import seed_articles
 from articles.models import Category
@@ -28,3 +28,4 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Nội dung mẫu đã sẵn sàng. Tài khoản mẫu (đăng nhập tại /admin/):"))
         for account in accounts:
             self.stdout.write(f"  {account.role.group_name:<22} {account.username:<10} {account.password}")
+        self.stdout.write(two_factor_note())
