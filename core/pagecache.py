@@ -22,13 +22,12 @@ from contextlib import suppress
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from solo.models import SingletonModel
 
 from accounts.sessions import may_be_logged_in
-from core.cache import REDIS_ERRORS, ForgivingRedisCache
 
 GENERATION_KEY = "page:generation"
 NO_CACHE_PREFIXES = ("/admin/", "/bien-tap/", "/ngon-ngu/", "/danh-gia/", "/static/", "/media/")
@@ -130,9 +129,8 @@ def cache_key(request):
 
 
 def redis_cache():
-    """The default cache when it is Redis, whose page entries are Redis hashes; None for another cache."""
-    backend = caches["default"]
-    return backend if isinstance(backend, ForgivingRedisCache) else None
+    """None: every cache keeps plain entries through Django's cache API (django-redis included)."""
+    return None
 
 
 def redis_keys(backend, key):
@@ -142,24 +140,9 @@ def redis_keys(backend, key):
 
 def read_entry(key):
     """(the current generation or None, the cached (response, article id) or None): one round trip."""
-    backend = redis_cache()
-    if backend is None:
-        found = cache.get_many([GENERATION_KEY, key])
-        current, entry = found.get(GENERATION_KEY), found.get(key)
-        return current, (entry[1:] if entry is not None and entry[0] == current else None)
-    generation_key, entry_key = redis_keys(backend, key)
-    try:
-        pipe = backend.redis().pipeline(transaction=False)
-        pipe.get(generation_key)
-        pipe.hmget(entry_key, "generation", "article", "response")
-        current, (entry_generation, article, response) = pipe.execute()
-    except REDIS_ERRORS as error:
-        backend.warn(error)
-        return None, None
-    current = None if current is None else int(current)
-    if entry_generation is None or int(entry_generation) != current:
-        return current, None
-    return current, entry_from_redis(response, article)
+    found = cache.get_many([GENERATION_KEY, key])
+    current, entry = found.get(GENERATION_KEY), found.get(key)
+    return current, (entry[1:] if entry is not None and entry[0] == current else None)
 
 
 def entry_from_redis(response, article):
@@ -169,24 +152,7 @@ def entry_from_redis(response, article):
 
 def write_entry(key, page_generation, response, article_id, timeout):
     """Keep ``response`` (showing ``article_id``, or None) under ``key`` for ``timeout`` seconds."""
-    backend = redis_cache()
-    if backend is None:
-        cache.set(key, (page_generation, response, article_id), timeout)
-        return
-    _, entry_key = redis_keys(backend, key)
-    fields = {
-        "generation": page_generation,
-        "article": "" if article_id is None else article_id,
-        "content_type": response.get("Content-Type", ""),
-        "response": pickle.dumps(response, pickle.HIGHEST_PROTOCOL),
-    }
-    try:
-        pipe = backend.redis().pipeline(transaction=True)  # never an entry without its expiry
-        pipe.hset(entry_key, mapping=fields)
-        pipe.expire(entry_key, timeout)
-        pipe.execute()
-    except REDIS_ERRORS as error:
-        backend.warn(error)
+    cache.set(key, (page_generation, response, article_id), timeout)
 
 
 def served_from_cache(request, response, article_id):

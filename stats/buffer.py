@@ -121,11 +121,11 @@ def mark_down() -> None:
     _down_until[settings.STATS_REDIS_URL] = time.monotonic() + RETRY_AFTER_SECONDS
 
 
-@lru_cache(maxsize=4)
 def _client(url):
-    import redis
+    """The portal's client for ``url``: its connections share the Redis breaker (core/breaker.py)."""
+    from core.breaker import redis_client
 
-    return redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=1)
+    return redis_client(url)
 
 
 def client():

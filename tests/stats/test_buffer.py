@@ -134,18 +134,6 @@ def test_one_page_every_thirty_seconds_moves_the_buffer_to_the_database(client, 
     assert buffer.client().ttl(buffer.FLUSH_DUE) > 0
 
 
-def test_the_redis_cache_keeps_one_client_and_still_answers(redis_server):
-    from core.cache import ForgivingRedisCache
-
-    cache = ForgivingRedisCache(redis_server, {})
-    cache.set("trang:thu", "nội dung", 30)
-    client = cache._cache.get_client()
-    assert cache.get("trang:thu") == "nội dung"
-    assert cache._cache.get_client(write=True) is client  # not a new redis.Redis per operation
-    cache.delete("trang:thu")
-    assert cache.get("trang:thu") is None
-
-
 def test_counting_goes_on_after_redis_closed_the_connection(rf, redis_buffer):
     article = make_article()
     first, second = (rf.get("/", HTTP_USER_AGENT=f"{BROWSER_UA} {number}") for number in (1, 2))
