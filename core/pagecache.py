@@ -28,6 +28,7 @@ from django.utils import timezone
 from solo.models import SingletonModel
 
 from accounts.sessions import may_be_logged_in
+from core.breaker import is_database_free
 
 GENERATION_KEY = "page:generation"
 NO_CACHE_PREFIXES = ("/admin/", "/bien-tap/", "/ngon-ngu/", "/danh-gia/", "/static/", "/media/")
@@ -177,7 +178,7 @@ class PageCacheMiddleware:
         if hit is not None:
             return served_from_cache(request, *hit)
         response = self.get_response(request)
-        if cacheable_response(response):
+        if cacheable_response(response) and not is_database_free(request):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             timeout = seconds_to_live(current)
