@@ -108,7 +108,8 @@ for path in ["/tin-tuc/", "/", "/robots.txt", "/lien-he/"]:
     response = client.get(path)
     answers.append({
         "path": path, "status": response.status_code, "seconds": time.monotonic() - started,
-        "retry_after": response.get("Retry-After"), "maintenance": "Hệ thống đang bảo trì" in response.content.decode(),
+        "retry_after": response.get("Retry-After"),
+        "maintenance": "Hệ thống đang bảo trì" in response.content.decode(),
     })
 print(json.dumps(answers))
 """
