@@ -1,4 +1,7 @@
-"""The crawler check costs a small constant whatever the User-Agent a client sends."""
+"""The crawler check costs a small constant whatever the User-Agent a client sends.
+
+Timed in CPU time of this process, which other work on the machine does not inflate.
+"""
 
 import random
 import string
@@ -45,15 +48,15 @@ def test_an_agent_longer_than_any_browser_sends_is_a_script_and_costs_nothing_to
     assert bots.is_bot(BROWSERS[0] + " " + "x" * bots.MAX_AGENT_LENGTH)
     bots.patterns()  # compiled once per process, before the first request (core/warmup.py)
     agent = random_agent(64 * 1024)
-    started = time.perf_counter()
+    started = time.process_time()
     assert bots.is_bot(agent)
-    assert time.perf_counter() - started < 0.005
+    assert time.process_time() - started < 0.005
 
 
 def test_new_random_agents_of_a_browser_length_cost_a_few_milliseconds_at_most():
     agents = [random_agent(bots.MAX_AGENT_LENGTH - 20) for _ in range(200)]  # none cached: all new
     bots.patterns()
-    started = time.perf_counter()
+    started = time.process_time()
     for agent in agents:
         bots.is_bot(agent)
-    assert (time.perf_counter() - started) / len(agents) < 0.01  # re took about 100 ms for each
+    assert (time.process_time() - started) / len(agents) < 0.01  # re took about 100 ms for each
