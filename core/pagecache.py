@@ -10,10 +10,8 @@ more), and never outlive the next scheduled publication, so a scheduled article 
 Counting is unaffected: VisitorStatsMiddleware sits above this middleware and sees cached
 responses like fresh ones; the article a cached page shows is stored with it.
 
-With Redis as the cache, an entry is a Redis hash (generation, article, content type, pickled
-response) rather than one pickled value, so that a Lua script can check it and see which article
-it shows without unpickling the response: the visitor counter reads a cached page and counts it
-in one round trip (stats/buffer.py). Any other cache keeps ``(generation, response, article id)``.
+Every cache (django-redis included) keeps ``(generation, response, article id)`` through Django's
+cache API.
 """
 
 import hashlib
