@@ -13,7 +13,7 @@ Not part of `make test`. Starts gunicorn (production settings, DEBUG off, 2 sync
 Gunicorn is hit directly, without nginx in front (which refuses headers over 4 KB itself): what is
 measured is what the application does. Options: --database-url (default
 postgres://postgres@127.0.0.1:5432/portal_infra), --redis-url (default: a private redis-server),
---port (8200), --json FILE.
+--port (8200), --json FILE (bench/attacks.json holds a run on 2 loaded cores: see its load_average).
 """
 
 import argparse
