@@ -14,6 +14,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", 1))
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
+# Larger than nginx's large_client_header_buffers (deploy/nginx-portal.conf): nginx refuses an over-long
+# request line or header first, with a Vietnamese page, and gunicorn's English ones never show. Its
+# Server header ("gunicorn", no version) never passes nginx, which sends its own.
+limit_request_line = 8190
+limit_request_field_size = 8190
 # Recycle workers now and then so that a slow leak can never grow without bound.
 max_requests = 20000
 max_requests_jitter = 2000

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
 from articles.models import Article, Category
+from core.breaker import database_free
 from core.models import Page, SiteSettings
 from meetings.models import Meeting
 
@@ -97,6 +98,7 @@ ROBOTS_DISALLOW = ("/admin/", "/bien-tap/", "/tim-kiem/", "/ngon-ngu/", "/danh-g
 
 
 @require_GET
+@database_free
 def robots_txt(request):
     """Crawlers may read everything public except the back office and endless search pages.
 
@@ -111,9 +113,9 @@ def server_error(request):
     """The 500 handler: a Vietnamese page that needs neither the database nor a context processor.
 
     When the error is the database being unreachable, the answer is 503 "Hệ thống đang bảo trì…"
-    with Retry-After, so that browsers and monitors know it is temporary; the connection is
-    re-established by the next request once PostgreSQL is back (CONN_HEALTH_CHECKS, and Django
-    closing a connection that failed).
+    with Retry-After, so that browsers and monitors know it is temporary. While the database's
+    circuit breaker is open (core/breaker.py) the refusal comes at once, without a connection
+    attempt; the first request after BREAKER_OPEN_SECONDS tries again.
     """
     error = sys.exc_info()[1]
     unavailable = isinstance(error, OperationalError | InterfaceError)

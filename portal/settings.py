@@ -97,8 +97,13 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if "postgresql" in DATABASES["default"]["ENGINE"]:
-    # A database that does not answer costs a visitor seconds, not minutes: the 503 page comes fast.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", 2))
+    # A database that does not answer costs one visitor one connect timeout; then its circuit breaker
+    # (core/breaker.py) refuses at once and every page that needs it is the 503 page, for a while.
+    from core.breaker import postgresql_connection
+
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=env.int("DB_CONNECT_TIMEOUT", 1), connection_factory=postgresql_connection
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise memory local to each process (fine for one process;
@@ -108,14 +113,15 @@ PAGE_CACHE_SECONDS = min(env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 6
 # The ranking of a search is shared for at most SEARCH_CACHE_SECONDS (0 turns it off), and never past an edit.
 SEARCH_CACHE_SECONDS = min(env.int("SEARCH_CACHE_SECONDS", default=60), 60)
 REDIS_URL = env.str("REDIS_URL", default="")
+# Every Redis client waits at most this long for a connection or an answer; a Redis that does not
+# answer opens its circuit breaker (core/breaker.py): for BREAKER_OPEN_SECONDS the cache is skipped
+# and visits are counted in the database, without waiting.
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.5)
+BREAKER_OPEN_SECONDS = env.int("BREAKER_OPEN_SECONDS", default=30)
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "core.cache.ForgivingRedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
+    from core.breaker import redis_cache_settings
+
+    CACHES = {"default": redis_cache_settings(REDIS_URL, timeout=REDIS_TIMEOUT_SECONDS)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -20,7 +20,6 @@ Redis must keep its data across restarts (``appendonly yes``) for the buffer to 
 """
 
 import datetime
-import time
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +27,8 @@ from functools import lru_cache
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
+
+from core.breaker import breaker, redis_client
 
 PENDING = "stats:pending"
 PROCESSING = "stats:processing"
@@ -118,27 +119,20 @@ end
 return 0
 """
 
-# After Redis fails, counting goes to the database for this long before Redis is tried again.
-RETRY_AFTER_SECONDS = 30
-_down_until = {}  # Redis URL → time.monotonic() before which it is not tried
-
-
 def enabled() -> bool:
-    """Counting goes through Redis: configured, and not failed in the last RETRY_AFTER_SECONDS."""
-    url = settings.STATS_REDIS_URL
-    return bool(url) and time.monotonic() >= _down_until.get(url, 0.0)
+    """Counting goes through Redis: configured, and its circuit breaker lets this caller try (core/breaker.py).
+
+    While the breaker is open, counting goes to the database without waiting on Redis.
+    """
+    if not settings.STATS_REDIS_URL:
+        return False
+    server = client().connection_pool.connection_kwargs
+    return breaker(f"redis {server.get('host')}:{server.get('port')}").allow()
 
 
-def mark_down() -> None:
-    """Redis did not answer: count in the database for a while rather than wait on it each request."""
-    _down_until[settings.STATS_REDIS_URL] = time.monotonic() + RETRY_AFTER_SECONDS
-
-
-@lru_cache(maxsize=4)
 def _client(url):
-    import redis
-
-    return redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+    """The portal's client for ``url``: its connections share the Redis breaker (core/breaker.py)."""
+    return redis_client(url)
 
 
 def client():

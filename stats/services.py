@@ -143,7 +143,6 @@ def _count_in_redis(*, reader, day, now, article) -> Counted | None:
             views = buffer.seed_total(article_id=article, stored=_stored_views(article))
     except Exception:
         logger.warning("Visitor statistics: Redis unreachable, counting in the database", exc_info=True)
-        buffer.mark_down()
         return None
     if recorded.flush_now:
         _flush_buffer()

@@ -5,6 +5,7 @@ import re
 import shutil
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -151,3 +152,49 @@ def second_factor_code(user):
 
     app, _created = TOTPDevice.objects.get_or_create(user=user, name="Ứng dụng xác thực", defaults={"confirmed": True})
     return f"{totp(app.bin_key, step=app.step, t0=app.t0, digits=app.digits):06d}"
+
+
+@pytest.fixture(autouse=True)
+def _closed_breakers():
+    """A service found down by one test is not refused to the next (core/breaker.py)."""
+    from core.breaker import all_breakers
+
+    yield
+    for breaker in all_breakers():
+        breaker.reset()
+
+
+class HungServer:
+    """A loopback port that accepts connections and never reads nor answers: a stuck server."""
+
+    def __init__(self):
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.port = self.listener.getsockname()[1]
+        self.connections = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:  # closed at the end of the test
+                return
+            self.connections.append(connection)
+
+    @property
+    def attempts(self):
+        """How many connections clients opened to it."""
+        return len(self.connections)
+
+    def close(self):
+        for connection in [self.listener, *self.connections]:
+            connection.close()
+
+
+@pytest.fixture
+def hung_server():
+    server = HungServer()
+    yield server
+    server.close()

@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts import roles
 from articles import services
 from articles.models import Article
-from stats import buffer
+from core.breaker import redis_cache_settings
 from stats.models import DailyStats
 from tests.articles.conftest import _user
 from tests.articles.factories import image_bytes, make_article, make_category
@@ -58,18 +58,9 @@ def test_database_down_gives_the_maintenance_page_fast_and_cached_pages_still_wo
 
 
 def test_redis_down_the_portal_serves_and_counts_in_the_database(settings, monkeypatch):
-    monkeypatch.setattr(buffer, "_down_until", {})
     settings.STATS_REDIS_URL = NOWHERE
     article = make_article("Tin khi Redis ngừng")
-    with override_settings(
-        CACHES={
-            "default": {
-                "BACKEND": "core.cache.ForgivingRedisCache",
-                "LOCATION": NOWHERE,
-                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-            }
-        }
-    ):
+    with override_settings(CACHES={"default": redis_cache_settings(NOWHERE, timeout=1)}):
         for number in range(1, 6):
             response, answer = read(reader(number), article.get_absolute_url())
             assert response.status_code == 200 and "Tin khi Redis ngừng" in response.content.decode()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article, Comment
 from core import generation
+from core.breaker import redis_cache_settings
 from core.models import SiteSettings
 from stats.models import DailyStats
 from tests.articles.factories import make_article, make_category
@@ -26,11 +27,11 @@ BROWSER = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/1
 
 @pytest.fixture(autouse=True, params=["memory", "redis"])
 def _fresh_cache(request, settings):
-    """Every test with each kind of cache: Django's local memory cache, and Redis."""
+    """Every test with each cache: Django's local memory cache, and Redis (django-redis)."""
     settings.STATS_REDIS_URL = ""  # count straight into the database, where these tests read
     if request.param == "redis":
         url = request.getfixturevalue("redis_server")
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+        settings.CACHES = {"default": redis_cache_settings(url, timeout=1)}
     cache.clear()
 
 

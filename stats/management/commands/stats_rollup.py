@@ -1,8 +1,12 @@
-"""Cron job: flush what Redis buffered, then prune raw hashed rows and salts older than yesterday."""
+"""Cron job: flush what Redis buffered, then prune raw hashed rows and salts older than yesterday.
 
-from django.core.management.base import BaseCommand
+Without Redis the pruning still runs; the job then fails (exit status 1) with a line saying so.
+"""
 
-from stats import buffer, services
+from django.core.management.base import BaseCommand, CommandError
+
+from stats import services
+from stats.management.buffered import flush_buffer
 
 
 class Command(BaseCommand):
@@ -12,9 +16,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        if buffer.enabled():
-            buffer.flush()
+        failure = flush_buffer()
         result = services.prune()
         self.stdout.write(
             "Đã xóa {visitors} dòng lượt truy cập, {article_views} dòng lượt xem, {salts} khóa băm.".format(**result)
         )
+        if failure:
+            raise CommandError(failure)

@@ -1,11 +1,15 @@
-"""Print the counter's figures (or one article's views) as JSON, freshly computed."""
+"""Print the counter's figures (or one article's views) as JSON, freshly computed.
+
+Without Redis the database's figures are printed, and the command fails (exit status 1) saying so.
+"""
 
 import json
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
-from stats import buffer, services
+from stats import services
+from stats.management.buffered import flush_buffer
 
 
 class Command(BaseCommand):
@@ -15,8 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--article", metavar="SLUG", help="Đường dẫn (slug) của tin bài.")
 
     def handle(self, *args, **options):
-        if buffer.enabled():
-            buffer.flush()
+        failure = flush_buffer()
         if options["article"]:
             Article = apps.get_model("articles", "Article")
             views = Article.objects.filter(slug=options["article"]).values_list("view_count", flat=True).first()
@@ -26,3 +29,5 @@ class Command(BaseCommand):
         else:
             result = services.compute_figures()
         self.stdout.write(json.dumps(result))
+        if failure:  # the figures printed are the database's, without what Redis holds
+            raise CommandError(failure)
