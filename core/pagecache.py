@@ -42,8 +42,21 @@ def cached_page(view):
         if lifetime <= 0:
             return view(request, *args, **kwargs)
         middleware = CacheMiddleware(
-            lambda request: view(request, *args, **kwargs), page_timeout=lifetime, key_prefix=f"page.{current}"
+            lambda request: rendered(view(request, *args, **kwargs)),
+            page_timeout=lifetime,
+            key_prefix=f"page.{current}",
         )
         return middleware(request)
 
     return wrapper
+
+
+def rendered(response):
+    """The response with its template rendered, so that the cache stores it at once.
+
+    Django's cache middleware stores a template response after it renders, through a callback whose
+    return value, were it not None, would replace the response: django-redis's ``set`` returns True.
+    """
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    return response
