@@ -7,17 +7,12 @@ from django.test import override_settings
 from django.utils import timezone
 
 from core import ratelimit
+from core.breaker import redis_cache_settings
 from core.models import RateLimitCounter
 
 pytestmark = pytest.mark.django_db
 NOWHERE = "redis://127.0.0.1:1/0"  # nothing listens there: every connection is refused
-REFUSED_REDIS = {
-    "default": {
-        "BACKEND": "core.cache.ForgivingRedisCache",
-        "LOCATION": NOWHERE,
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-    }
-}
+REFUSED_REDIS = {"default": redis_cache_settings(NOWHERE, timeout=1)}
 
 
 def hits(count, key="198.51.100.7", *, limit=3, window=600):
@@ -31,14 +26,12 @@ def test_a_client_is_refused_past_the_limit_and_others_are_not():
 
 
 def test_a_new_window_starts_after_the_last_one(redis_server):
-    cache_settings = {"default": {"BACKEND": "core.cache.ForgivingRedisCache", "LOCATION": redis_server}}
-    with override_settings(CACHES=cache_settings):
+    with override_settings(CACHES={"default": redis_cache_settings(redis_server, timeout=1)}):
         from django.core.cache import cache
 
         cache.clear()
         assert hits(3, limit=1, window=1) == [False, True, True]
-        key = next(iter(cache.redis().scan_iter("*ratelimit*")))
-        cache.redis().delete(key)  # what the window's end does
+        cache.delete_pattern("*ratelimit*")  # what the window's end does
         assert hits(1, limit=1, window=1) == [False]
 
 

@@ -19,7 +19,12 @@ from tests.traps import trap_fields
 pytestmark = pytest.mark.django_db
 
 # Staff-only or development-only addresses: not public, so not here.
-NOT_PUBLIC = {"articles:preview", "articles:editor-upload"}
+NOT_PUBLIC = {
+    "articles:preview",
+    "articles:editor-upload",
+    "accounts:two-factor-enrol",
+    "accounts:two-factor-verify",
+}
 
 # URL name → (address, the query parameters the view reads). ``{…}`` is filled from the fixtures.
 PUBLIC = {

@@ -212,8 +212,8 @@ def test_an_editor_image_reaches_the_storage_without_its_hidden_text(client, set
 
 
 @pytest.mark.django_db
-def test_an_officials_photo_uploaded_in_the_admin_is_stored_without_its_hidden_text(client, admin_user):
-    client.force_login(admin_user)
+def test_an_officials_photo_uploaded_in_the_admin_is_stored_without_its_hidden_text(admin_client):
+    client = admin_client
     data = {"name": "Nguyễn Văn A", "slug": "", "position": "Chủ tịch", "office": "", "order": "0", "is_active": "on"}
     data["photo"] = SimpleUploadedFile("Chân dung.jpg", jpeg_with_hidden_text(), content_type="image/jpeg")
     response = client.post("/admin/meetings/official/add/", data)
