@@ -284,3 +284,20 @@ def shared_media_files():
             default_storage.save(name, ContentFile(pdf.getvalue()))
         documents.append(name)
     return pictures, documents
+
+
+def realistic_article():
+    """The newest published news article with every part this command gives one, for benchmarks to time.
+
+    Picture, attachments, approved comments, related articles and a meeting that covered it: the
+    page costs what an editor's article costs, not what a bare row does.
+    """
+    return (
+        Article.objects.published()
+        .news()
+        .exclude(image="")
+        .filter(attachments__isnull=False, comments__approved=True, meetings__isnull=False, related__isnull=False)
+        .distinct()
+        .order_by("-published_at")
+        .first()
+    )
