@@ -80,11 +80,12 @@ TARGETS = (
 FRESH_ARTICLE_P99_MS = 100
 WRK_REPORT = """
 done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-               + summary.errors.status + summary.errors.timeout
-  io.write(string.format('{"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "p99": %f, "errors": %d}\\n',
+  local e = summary.errors
+  io.write(string.format('{"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "p99": %f, "errors": %d, '
+    .. '"error_kinds": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}}\\n',
     summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e3, latency:percentile(95) / 1e3,
-    latency:percentile(99) / 1e3, errors))
+    latency:percentile(99) / 1e3, e.connect + e.read + e.write + e.status + e.timeout,
+    e.connect, e.read, e.write, e.status, e.timeout))
 end
 """
 
@@ -190,6 +191,8 @@ def run_wrk(urls, headers):
                 str(connections),
                 "-d",
                 f"{SECONDS}s",
+                "--timeout",
+                "10s",
                 "-s",
                 script.name,
                 "--latency",
@@ -209,6 +212,8 @@ def run_wrk(urls, headers):
         "p95_ms": round(max(r["p95"] for r in reports), 2),
         "p99_ms": round(max(r["p99"] for r in reports), 2),
         "errors": sum(r["errors"] for r in reports),
+        # status: an answer other than 2xx/3xx; timeout: none within 10 s (wrk's own count).
+        "error_kinds": {kind: sum(r["error_kinds"][kind] for r in reports) for kind in reports[0]["error_kinds"]},
     }
 
 
