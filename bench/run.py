@@ -268,9 +268,9 @@ def load(results, name, urls, headers=None):
           f" {row['p99_ms']:>8.2f} {row['errors']:>6}  {microcache or ''}", flush=True)  # fmt: skip
 
 
-def robots_ceiling(results, name, before):
+def robots_ceiling(results, name):
     """/robots.txt measured before and after a series: the ceiling is their mean."""
-    after = results.pop(f"{name} (after)")
+    before, after = results.pop(f"{name} (before)"), results.pop(f"{name} (after)")
     results[name] = {
         "requests_per_second": round((before["requests_per_second"] + after["requests_per_second"]) / 2, 1),
         "before": before,
@@ -291,14 +291,13 @@ def cached_series(paths, extra, results):
                 for page in ("home", "article"):
                     load(results, f"cached {page}, {connection}", [nginx.url + paths[page]], headers)
             load(results, "robots.txt, caches on (before)", direct_urls(paths["robots"]))
-            before = results.pop("robots.txt, caches on (before)")
             beacon = beacon_path(fetch(direct_urls(paths["article"])[0])[0])
             if beacon:
                 load(results, "beacon", direct_urls(beacon))
             else:
                 print(f"  {'beacon':<32} N/A: the article page has no data-stats-beacon")
             load(results, "robots.txt, caches on (after)", direct_urls(paths["robots"]))
-            robots_ceiling(results, "robots.txt, caches on", before)
+            robots_ceiling(results, "robots.txt, caches on")
         results["worker_rss_mb, caches on"] = worker_memory_mb(servers)
         if INSTANCES > 1:
             results["instances_agree"] = instances_agree(paths["home"])
@@ -311,11 +310,10 @@ def uncached_series(paths, extra, results):
     servers = start_servers({**extra, **UNCACHED})
     try:
         load(results, "robots.txt, caches off (before)", direct_urls(paths["robots"]))
-        before = results.pop("robots.txt, caches off (before)")
         load(results, "fresh article", direct_urls(paths["article"]))
         load(results, "search, new words", direct_urls(paths["search"]))
         load(results, "robots.txt, caches off (after)", direct_urls(paths["robots"]))
-        robots_ceiling(results, "robots.txt, caches off", before)
+        robots_ceiling(results, "robots.txt, caches off")
     finally:
         stop_servers(servers)
 
