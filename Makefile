@@ -12,7 +12,7 @@ help:
 	@echo "make test    run the whole test suite (SQLite, or PostgreSQL with DATABASE_URL)"
 	@echo "make lint    ruff check and format check"
 	@echo "make serve   production set-up locally: gunicorn, DEBUG off"
-	@echo "make bench   load test under gunicorn + PostgreSQL (bench/results.json)"
+	@echo "make bench   load test behind nginx (the repository's site file) + gunicorn + PostgreSQL (bench/results.json)"
 	@echo "make bench-scaling   page times at 1,000 and 100,000 articles (bench/scaling.json)"
 
 $(INSTALLED): requirements.txt requirements-dev.txt
@@ -49,8 +49,9 @@ serve: venv
 	$(BIN)/python manage.py migrate --noinput
 	GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn portal.wsgi
 
-# Benchmark (not part of `make test`): gunicorn + PostgreSQL + Redis with generated data, wrk or locust on
-# loopback; writes bench/results.json. bench-two runs two instances against one PostgreSQL and one Redis.
+# Benchmark (not part of `make test`): nginx with deploy/nginx-portal.conf in front of gunicorn + PostgreSQL +
+# Redis with generated data, wrk or locust on loopback, ceilings measured in the same run; writes
+# bench/results.json. bench-two runs two instances against one PostgreSQL and one Redis.
 bench: venv
 	$(BIN)/python bench/run.py
 

@@ -1,18 +1,31 @@
-"""`make bench`: the portal under gunicorn and PostgreSQL, loaded from loopback, figures in a table.
+"""`make bench`: the portal behind nginx with the repository's site file, and its ceilings, in one run.
 
-Steps: make sure the benchmark database has the generated data (generate_load_data), collect
-static files, start gunicorn with the production settings (DEBUG off), then for each page run
-the load generator (wrk when installed, else locust headless) with 32 connections for 20 s,
-and write requests/s, p50/p95/p99 latency and errors to the terminal and bench/results.json,
-with /robots.txt through the same server as the ceiling (run first and last; their mean is the ceiling).
-Runs: page cache on, page cache off, then the search alone with its shared ranking off too
-(SEARCH_CACHE_SECONDS=0: the cost of words nobody searched in the last minute).
+Steps: make sure the benchmark database has the generated data (generate_load_data: 100,000 articles
+built like an editor's), collect static files, then, at GUNICORN_WORKERS=2 and at gunicorn.conf.py's
+default, two series with wrk (locust headless when wrk is missing) at 16 connections:
+
+1. gunicorn with its caches on, behind nginx running deploy/nginx-portal.conf on loopback
+   (bench/nginx_site.py): nginx serving a static file, then the home page and a realistic article
+   through nginx (its microcache), each with ``Connection: close`` and with keep-alive (a cached page
+   is compared with the static file loaded the same way), /robots.txt straight from gunicorn (the ceiling
+   of the application), the counting beacon that the article page names in its ``data-stats-beacon``
+   attribute, straight from gunicorn.
+2. gunicorn with the page caches off (PAGE_CACHE_SECONDS=0, SEARCH_CACHE_SECONDS=0), reached without
+   nginx so that the microcache is bypassed: /robots.txt, the article as a cache miss meets it, and the
+   search for words nobody searched.
+
+/robots.txt runs before and after the pages of each series (the machine's speed drifts over minutes) and
+the ceiling is their mean. Each target is a ratio within one series; the table says PASS or FAIL, N/A
+for a page the code at hand does not have (the beacon, before it lands). Figures, the load average before
+and after, and the ratios go to bench/results.json.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/portal_bench),
-BENCH_REDIS_URL (default redis://127.0.0.1:6379/3), BENCH_SECONDS (20), BENCH_CONNECTIONS (32),
-BENCH_PORT (8100), BENCH_INSTANCES (1; 2 runs two servers on two ports, the load split between them).
+BENCH_REDIS_URL (default redis://127.0.0.1:6379/3), BENCH_SECONDS (20), BENCH_CONNECTIONS (16),
+BENCH_PORT (8100), BENCH_INSTANCES (1; 2 runs two servers on two ports, nginx in front of both and the
+direct load split between them).
 """
 
+import html
 import json
 import os
 import re
@@ -26,12 +39,20 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.nginx_site import LoopbackNginx, nginx_missing  # noqa: E402 (needs ROOT on the path)
+
 PYTHON = sys.executable
 SECONDS = int(os.environ.get("BENCH_SECONDS", 20))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 32))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 16))
 PORT = int(os.environ.get("BENCH_PORT", 8100))
 INSTANCES = int(os.environ.get("BENCH_INSTANCES", 1))
 HOST = "127.0.0.1"
+# GUNICORN_WORKERS=2, then gunicorn.conf.py's default (one worker per core, plus one).
+WORKER_COUNTS = ("2", None)
+STATIC_FILE = "/static/css/portal.css"
+USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36"
 ENV = {
     **os.environ,
     "DEBUG": "0",
@@ -45,13 +66,26 @@ ENV = {
     "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"),
     "LOG_LEVEL": "WARNING",
 }
+UNCACHED = {"PAGE_CACHE_SECONDS": "0", "SEARCH_CACHE_SECONDS": "0"}
+# (name, page, ceiling, lowest share of the ceiling); the fresh article also has a p99 bound.
+TARGETS = (
+    ("cached home / static, both Connection: close", "cached home, close", "static, close", 0.25),
+    ("cached article / static, both Connection: close", "cached article, close", "static, close", 0.25),
+    ("cached home / static, both keep-alive", "cached home, keep-alive", "static, keep-alive", 0.25),
+    ("cached article / static, both keep-alive", "cached article, keep-alive", "static, keep-alive", 0.25),
+    ("beacon / robots.txt", "beacon", "robots.txt, caches on", 0.70),
+    ("fresh article / robots.txt", "fresh article", "robots.txt, caches off", 0.20),
+    ("search, new words / robots.txt", "search, new words", "robots.txt, caches off", 0.10),
+)
+FRESH_ARTICLE_P99_MS = 100
 WRK_REPORT = """
 done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-               + summary.errors.status + summary.errors.timeout
-  io.write(string.format('{"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "p99": %f, "errors": %d}\\n',
+  local e = summary.errors
+  io.write(string.format('{"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "p99": %f, "errors": %d, '
+    .. '"error_kinds": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}}\\n',
     summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e3, latency:percentile(95) / 1e3,
-    latency:percentile(99) / 1e3, errors))
+    latency:percentile(99) / 1e3, e.connect + e.read + e.write + e.status + e.timeout,
+    e.connect, e.read, e.write, e.status, e.timeout))
 end
 """
 
@@ -77,17 +111,19 @@ def prepare():
 
 
 def targets():
-    """The pages under test: home, a list, an article, a search, a meeting; robots.txt as the ceiling."""
-    paths = json.loads(
+    """The pages under test, found in the benchmark database."""
+    article = json.loads(
         django_value(
-            "import json; from articles.models import Article, Category; from meetings.models import Meeting; "
-            "a = Article.objects.published().news().order_by('-published_at')[50]; "
-            "m = Meeting.objects.public().past().first(); c = Category.objects.order_by('pk').first(); "
-            "print(json.dumps({'home': '/', 'list': c.get_absolute_url(), 'article': a.get_absolute_url(), "
-            "'search': '/tim-kiem/?q=nong+thon+moi', 'meeting': m.get_absolute_url(), 'ceiling': '/robots.txt'}))"
+            "import json; from core.management.commands.generate_load_data import realistic_article; "
+            "a = realistic_article(); print(json.dumps(a and a.get_absolute_url()))"
         )
     )
-    return paths
+    if not article:
+        raise SystemExit(
+            f"{ENV['DATABASE_URL']} holds no article with a picture, attachments, comments, related articles and"
+            " a meeting: an older generate_load_data filled it. Drop it (or set BENCH_DATABASE_URL) and run again."
+        )
+    return {"home": "/", "article": article, "search": "/tim-kiem/?q=lu+quet+sat+lo", "robots": "/robots.txt"}
 
 
 def start_servers(extra_env):
@@ -122,6 +158,11 @@ def stop_servers(servers):
         process.wait(timeout=30)
 
 
+def direct_urls(path):
+    """The path on each gunicorn, without nginx."""
+    return [f"http://{HOST}:{PORT + index}{path}" for index in range(INSTANCES)]
+
+
 def worker_memory_mb(servers):
     """Resident memory of each gunicorn worker (children of the masters), in MB."""
     sizes = []
@@ -134,11 +175,12 @@ def worker_memory_mb(servers):
     return sizes
 
 
-def run_wrk(urls):
+def run_wrk(urls, headers):
     """wrk against one URL, or split across several servers (one wrk each, the connections shared)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_REPORT)
     connections = max(CONNECTIONS // len(urls), 1)
+    header_args = [arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")]
     runs = [
         subprocess.Popen(
             [
@@ -149,11 +191,12 @@ def run_wrk(urls):
                 str(connections),
                 "-d",
                 f"{SECONDS}s",
+                "--timeout",
+                "10s",
                 "-s",
                 script.name,
                 "--latency",
-                "-H",
-                "User-Agent: Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36",
+                *header_args,
                 url,
             ],
             stdout=subprocess.PIPE,
@@ -169,10 +212,12 @@ def run_wrk(urls):
         "p95_ms": round(max(r["p95"] for r in reports), 2),
         "p99_ms": round(max(r["p99"] for r in reports), 2),
         "errors": sum(r["errors"] for r in reports),
+        # status: an answer other than 2xx/3xx; timeout: none within 10 s (wrk's own count).
+        "error_kinds": {kind: sum(r["error_kinds"][kind] for r in reports) for kind in reports[0]["error_kinds"]},
     }
 
 
-def run_locust(urls):
+def run_locust(urls, headers):
     """locust headless, when wrk is not installed (pip install -r bench/requirements.txt)."""
     host, _, path = urls[0].partition("/")[2].partition("/")[2].partition("/")
     with tempfile.TemporaryDirectory() as folder:
@@ -180,7 +225,8 @@ def run_locust(urls):
             [PYTHON, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "-u", str(CONNECTIONS),
              "-r", str(CONNECTIONS), "-t", f"{SECONDS}s", "--host", f"http://{host}", "--csv", f"{folder}/run",
              "--only-summary"],
-            cwd=ROOT, check=True, capture_output=True, env={**os.environ, "BENCH_PATH": "/" + path},
+            cwd=ROOT, check=True, capture_output=True,
+            env={**os.environ, "BENCH_PATH": "/" + path, "BENCH_HEADERS": json.dumps(headers)},
         )  # fmt: skip
         rows = (Path(folder) / "run_stats.csv").read_text().splitlines()
         header, total = rows[0].split(","), rows[-1].split(",")
@@ -194,81 +240,148 @@ def run_locust(urls):
     }
 
 
-def instances_agree(path):
-    """Both servers answer the same cached page, with the same visitor figures.
-
-    Requests carry the same Host header, as they do behind nginx, so both servers share cache entries.
-    """
-    pages = [
-        urllib.request.urlopen(
-            urllib.request.Request(f"http://{HOST}:{PORT + index}{path}", headers={"Host": HOST}), timeout=10
-        )
-        .read()
-        .decode()
-        for index in range(INSTANCES)
-    ]
-    figures = [re.findall(r'data-stat="(\w+)"[^>]*>([^<]*)<', page) for page in pages]
-    agree = all(page == pages[0] for page in pages) and all(f == figures[0] for f in figures)
-    print(f"instances agree on the cached page and the figures: {agree} {figures[0]}")
-    return agree
+def fetch(url):
+    """One request as a reader's browser makes it: the body and nginx's microcache status."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read().decode(), response.headers.get("X-Microcache")
 
 
-def measure(paths, label, with_ceiling=True):
-    """Each page in turn, with the ceiling run first and last: the machine's speed drifts over minutes."""
+def beacon_path(page):
+    """The counting beacon the page names (``data-stats-beacon``), or None on code that has none yet."""
+    match = re.search(r'data-stats-beacon="([^"]+)"', page)
+    return html.unescape(match.group(1)) if match else None
+
+
+def load(results, name, urls, headers=None):
+    """Warm the URL (and the caches), put it under load, print and keep the row."""
+    headers = {"User-Agent": USER_AGENT, **(headers or {})}
+    _page, microcache = fetch(urls[0])
+    if microcache:
+        microcache = fetch(urls[0])[1]  # the second reader's status: HIT when nginx kept the page
     runner = run_wrk if shutil.which("wrk") else run_locust
-    pages = {name: path for name, path in paths.items() if name != "ceiling"}
-    order = list(pages.items())
-    if with_ceiling:
-        order = [("ceiling-before", paths["ceiling"]), *order, ("ceiling-after", paths["ceiling"])]
-    results = {}
-    for name, path in order:
-        urls = [f"http://{HOST}:{PORT + index}{path}" for index in range(INSTANCES)]
-        urllib.request.urlopen(urls[0], timeout=10).read()  # warm the page (and the cache)
-        results[name] = {"path": path, **runner(urls)}
-        row = results[name]
-        print(f"{label:<9} {name:<14} {row['requests_per_second']:>9.1f} {row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f}"
-              f" {row['p99_ms']:>8.2f} {row['errors']:>6}", flush=True)  # fmt: skip
-    if not with_ceiling:
-        return results
-    before, after = results.pop("ceiling-before"), results.pop("ceiling-after")
-    results["ceiling"] = {
-        "path": paths["ceiling"],
+    row = {"url": urls[0], **runner(urls, headers)}
+    if microcache:
+        row["microcache"] = microcache
+    results[name] = row
+    print(f"  {name:<32} {row['requests_per_second']:>9.1f} {row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f}"
+          f" {row['p99_ms']:>8.2f} {row['errors']:>6}  {microcache or ''}", flush=True)  # fmt: skip
+
+
+def robots_ceiling(results, name):
+    """/robots.txt measured before and after a series: the ceiling is their mean."""
+    before, after = results.pop(f"{name} (before)"), results.pop(f"{name} (after)")
+    results[name] = {
         "requests_per_second": round((before["requests_per_second"] + after["requests_per_second"]) / 2, 1),
         "before": before,
         "after": after,
     }
-    return results
+
+
+def cached_series(paths, extra, results):
+    """Caches on: static ceilings and cached pages through nginx, robots.txt and the beacon straight."""
+    servers = start_servers(extra)
+    try:
+        upstreams = [f"{HOST}:{PORT + index}" for index in range(INSTANCES)]
+        srv = {"static": ROOT / "staticfiles", "media": Path(os.environ.get("MEDIA_ROOT", ROOT / "media"))}
+        with LoopbackNginx(upstreams, srv=srv, workers="auto") as nginx:
+            # Like for like: each cached page through nginx in both ways a static file is measured.
+            for connection, headers in (("close", {"Connection": "close"}), ("keep-alive", {})):
+                load(results, f"static, {connection}", [nginx.url + STATIC_FILE], headers)
+                for page in ("home", "article"):
+                    load(results, f"cached {page}, {connection}", [nginx.url + paths[page]], headers)
+            load(results, "robots.txt, caches on (before)", direct_urls(paths["robots"]))
+            beacon = beacon_path(fetch(direct_urls(paths["article"])[0])[0])
+            if beacon:
+                load(results, "beacon", direct_urls(beacon))
+            else:
+                print(f"  {'beacon':<32} N/A: the article page has no data-stats-beacon")
+            load(results, "robots.txt, caches on (after)", direct_urls(paths["robots"]))
+            robots_ceiling(results, "robots.txt, caches on")
+        results["worker_rss_mb, caches on"] = worker_memory_mb(servers)
+        if INSTANCES > 1:
+            results["instances_agree"] = instances_agree(paths["home"])
+    finally:
+        stop_servers(servers)
+
+
+def uncached_series(paths, extra, results):
+    """Page caches off, straight to gunicorn: what a cache miss costs, against robots.txt in the same series."""
+    servers = start_servers({**extra, **UNCACHED})
+    try:
+        load(results, "robots.txt, caches off (before)", direct_urls(paths["robots"]))
+        load(results, "fresh article", direct_urls(paths["article"]))
+        load(results, "search, new words", direct_urls(paths["search"]))
+        load(results, "robots.txt, caches off (after)", direct_urls(paths["robots"]))
+        robots_ceiling(results, "robots.txt, caches off")
+    finally:
+        stop_servers(servers)
+
+
+def verdicts(results):
+    """Each target as a ratio of its ceiling in the same series, with PASS, FAIL or N/A."""
+    rows = []
+    for name, page, ceiling, lowest in TARGETS:
+        if page not in results:
+            rows.append({"target": name, "lowest": lowest, "ratio": None, "verdict": "N/A"})
+            continue
+        ratio = round(results[page]["requests_per_second"] / results[ceiling]["requests_per_second"], 3)
+        passed = ratio >= lowest and not results[page]["errors"]
+        if page == "fresh article":
+            passed = passed and results[page]["p99_ms"] < FRESH_ARTICLE_P99_MS
+        rows.append({"target": name, "lowest": lowest, "ratio": ratio, "verdict": "PASS" if passed else "FAIL"})
+    return rows
+
+
+def instances_agree(path):
+    """Both servers answer the same page, with the same visitor figures.
+
+    Requests carry the same Host header, as they do behind nginx, so both servers share cache entries.
+    """
+    pages = [
+        urllib.request.urlopen(urllib.request.Request(url, headers={"Host": HOST, "User-Agent": USER_AGENT}))
+        .read()
+        .decode()
+        for url in direct_urls(path)
+    ]
+    figures = [re.findall(r'data-stat="(\w+)"[^>]*>([^<]*)<', page) for page in pages]
+    agree = all(page == pages[0] for page in pages) and all(f == figures[0] for f in figures)
+    print(f"instances agree on the page and the figures: {agree} {figures[0]}")
+    return agree
 
 
 def main():
+    if reason := nginx_missing():
+        raise SystemExit(f"make bench runs the portal behind nginx: {reason}")
+    report = {
+        "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "load_average_before": os.getloadavg(),
+        "cpu_count": os.cpu_count(),
+        "connections": CONNECTIONS,
+        "seconds": SECONDS,
+        "instances": INSTANCES,
+        "series": {},
+    }
     prepare()
     paths = targets()
-    print(f"{'run':<9} {'page':<14} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}")
-    report = {"connections": CONNECTIONS, "seconds": SECONDS, "instances": INSTANCES, "runs": {}}
-    # The last run repeats the search with its shared ranking off, as for words nobody searched yet.
-    runs = (
-        ("cached", {}, paths),
-        ("uncached", {"PAGE_CACHE_SECONDS": "0"}, paths),
-        ("unshared", {"PAGE_CACHE_SECONDS": "0", "SEARCH_CACHE_SECONDS": "0"}, {"search": paths["search"]}),
-    )
-    for label, extra, pages in runs:
-        servers = start_servers(extra)
-        try:
-            report["runs"][label] = measure(pages, label, with_ceiling="ceiling" in pages)
-            report["runs"][label]["worker_rss_mb"] = worker_memory_mb(servers)
-            if INSTANCES > 1 and label == "cached":
-                report["instances_agree"] = instances_agree(paths["home"])
-        finally:
-            stop_servers(servers)
-    report["load_average"] = os.getloadavg()
-    report["cpu_count"] = os.cpu_count()
-    ceiling = report["runs"]["cached"]["ceiling"]["requests_per_second"]
-    report["cached_share_of_ceiling"] = {}
-    for page in ("home", "list", "article", "search", "meeting"):
-        share = report["runs"]["cached"][page]["requests_per_second"] / ceiling
-        report["cached_share_of_ceiling"][page] = round(share, 3)
-        print(f"cached {page}: {share:.0%} of the /robots.txt ceiling (mean of the runs before and after)")
-    print(f"worker memory after the runs (MB): {report['runs']['cached']['worker_rss_mb']}")
+    print(f"article: {paths['article']}")
+    for workers in WORKER_COUNTS:
+        label = f"GUNICORN_WORKERS={workers}" if workers else f"default ({os.cpu_count() + 1} workers)"
+        extra = {"GUNICORN_WORKERS": workers} if workers else {}
+        print(f"{label:<25} {'req/s':>18} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}  microcache")
+        results = {}
+        cached_series(paths, extra, results)
+        uncached_series(paths, extra, results)
+        results["targets"] = verdicts(results)
+        report["series"][label] = results
+    report["load_average_after"] = os.getloadavg()
+    print(f"\n{'series':<24} {'target':<54} {'ratio':>6} {'lowest':>6}  verdict")
+    for label, results in report["series"].items():
+        for row in results["targets"]:
+            ratio = "N/A" if row["ratio"] is None else f"{row['ratio']:.0%}"
+            print(f"{label:<24} {row['target']:<54} {ratio:>6} {row['lowest']:>6.0%}  {row['verdict']}")
+    print(f"fresh article p99 must stay under {FRESH_ARTICLE_P99_MS} ms at {CONNECTIONS} connections")
+    print(f"load average before {report['load_average_before']}, after {report['load_average_after']}")
     name = "results.json" if INSTANCES == 1 else f"results-{INSTANCES}-instances.json"
     (ROOT / "bench" / name).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print(f"written to bench/{name}")

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
+from core.management.commands.generate_load_data import realistic_article
 from meetings.models import Meeting
 from stats.models import DailyStats
 
@@ -53,3 +54,20 @@ def test_rows_are_stored_in_the_order_of_publication_as_a_real_archive_grows():
     assert published == sorted(published)
     starts = list(Meeting.objects.order_by("pk").values_list("starts_at", flat=True))
     assert starts == sorted(starts)
+
+
+def test_articles_are_built_like_the_editors_with_picture_attachments_comments_related_and_meeting(client):
+    call_command("generate_load_data", articles=80, meetings=40, visits=100, batch=30, stdout=io.StringIO())
+    published = Article.objects.published().news()
+    assert published.exclude(image="").count() > published.filter(image="").count() > 0
+    article = realistic_article()
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert article.image_large.url in page and article.image_thumb.storage.exists(article.image_thumb.name)
+    attachment = article.attachments.first()
+    assert attachment.file.url in page and attachment.file.open("rb").read(5) == b"%PDF-"
+    assert article.comments.approved().first().body in page
+    assert article.comments.exclude(approved=True).count() <= 1
+    assert article.meetings.first().title in page
+    assert article.related.published().first().title in page
+    # The pictures and documents are a handful of files shared by every article.
+    assert Article.objects.exclude(image="").values("image").distinct().count() <= 6

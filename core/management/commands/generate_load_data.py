@@ -1,18 +1,27 @@
 """Fill a database with realistic synthetic content for benchmarks: bulk inserts, minutes not hours.
 
 For benchmark databases only (``make bench`` uses it): the content is machine-made from word
-lists, not the demo district's hand-written articles.
+lists, not the demo district's hand-written articles, but each article is built like one: most have
+a featured picture (with its list and page renditions), many have PDF attachments, approved
+comments and related articles, and meetings link to the articles that covered them. A page that
+shows them costs what a real one costs, which a bare row does not.
 """
 
+import io
 import random
 import time
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
+from PIL import Image, ImageDraw, ImageOps
 
-from articles.models import Article, Category
+from articles.demo import PALETTES, demo_image
+from articles.models import Article, Attachment, Category, Comment
+from articles.services import THUMB_SIZE
 from core.text import fold
 from meetings.models import AgendaItem, Attendee, Meeting, Official
 from stats.models import DailyStats
@@ -32,6 +41,17 @@ TOPICS = [
 ]  # fmt: skip
 CATEGORY_NAMES = ["Tin tức - Sự kiện", "Hoạt động của UBND", "Kinh tế", "Văn hóa - Xã hội", "Cải cách hành chính"]
 FIVE_YEARS = 5 * 365
+READERS = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Thu Hằng", "Hoàng Văn Dũng", "Vũ Thị Lan"]
+OPINIONS = [
+    "Cảm ơn UBND huyện đã thông tin kịp thời, bà con chúng tôi rất phấn khởi.",
+    "Đề nghị huyện sớm công khai kế hoạch chi tiết để người dân cùng giám sát.",
+    "Mong các xã vùng sâu cũng được quan tâm đầu tư như vậy.",
+    "Bài viết rất hữu ích, tôi đã chia sẻ cho cả xóm cùng đọc.",
+]
+DOCUMENT_TITLES = ["Kế hoạch triển khai", "Báo cáo kết quả thực hiện", "Quyết định phê duyệt"]
+# Files written once into the media storage and shared by every generated article.
+PICTURES = 6
+MEDIA_FOLDER = "load-data"
 
 
 class Command(BaseCommand):
@@ -61,6 +81,8 @@ class Command(BaseCommand):
         self.ahead = timedelta(days=30 * self.days / FIVE_YEARS)
         started = time.monotonic()
         categories = [Category.objects.get_or_create(name=name)[0] for name in CATEGORY_NAMES]
+        self.pictures, self.documents = shared_media_files()
+        self.article_ids = []
         self.generate_articles(options["articles"], categories, options["batch"])
         self.generate_meetings(options["meetings"], options["batch"])
         self.generate_visits(options["visits"])
@@ -105,6 +127,7 @@ class Command(BaseCommand):
                 )
                 rows.append(
                     Article(
+                        **self.featured_image(number),
                         title=title,
                         slug=f"tai-{number}",
                         lead=lead,
@@ -121,8 +144,51 @@ class Command(BaseCommand):
                     )
                 )
             with transaction.atomic():
-                Article.objects.bulk_create(rows, batch_size=batch)
+                articles = Article.objects.bulk_create(rows, batch_size=batch)
+                self.add_article_parts(articles, batch)
+            self.article_ids += [article.pk for article in articles if article.status == Article.Status.PUBLISHED]
             self.stdout.write(f"  tin bài: {start + min(offset + batch, count)}")
+
+    def featured_image(self, number):
+        """Three articles in four have a picture, with its renditions, as the editors' articles do."""
+        if number % 4 == 3:
+            return {}
+        original, thumb, large = self.pictures[number % len(self.pictures)]
+        return {
+            "image": original,
+            "image_thumb": thumb,
+            "image_large": large,
+            "image_caption": f"Quang cảnh {self.random.choice(TOPICS)}",
+            "image_alt": "Đại biểu và người dân tại buổi lễ, phía sau là băng rôn đỏ",
+        }
+
+    def add_article_parts(self, articles, batch):
+        """Attachments, reader comments and related articles of one batch, in a few bulk inserts."""
+        attachments, comments, related = [], [], []
+        Related = Article.related.through
+        for position, article in enumerate(articles):
+            if position % 2 == 0:
+                attachments += [
+                    Attachment(
+                        article=article, title=f"{title} {self.random.choice(TOPICS)}", file=document, order=order
+                    )
+                    for order, (title, document) in enumerate(
+                        zip(DOCUMENT_TITLES[: 1 + position % 3], self.documents, strict=False)
+                    )
+                ]
+            if position % 3 != 1:
+                comments += [
+                    Comment(article=article, name=self.random.choice(READERS), body=self.random.choice(OPINIONS),
+                            approved=index < 3)
+                    for index in range(1 + position % 4)
+                ]  # fmt: skip
+            related += [
+                Related(from_article_id=article.pk, to_article_id=other.pk)
+                for other in articles[max(position - 2, 0) : position]
+            ]
+        Attachment.objects.bulk_create(attachments, batch_size=batch)
+        Comment.objects.bulk_create(comments, batch_size=batch)
+        Related.objects.bulk_create(related, batch_size=batch)
 
     def generate_meetings(self, count, batch):
         if not count:
@@ -163,7 +229,19 @@ class Command(BaseCommand):
                     for position, meeting in enumerate(meetings)
                     for index in range(4)
                 )  # fmt: skip
+                self.link_covering_articles(meetings)
             self.stdout.write(f"  cuộc họp: {start + min(offset + batch, count)}")
+
+    def link_covering_articles(self, meetings):
+        """One or two published articles covered each meeting (the "Cuộc họp được đưa tin" links)."""
+        if not self.article_ids:
+            self.article_ids = list(Article.objects.published().values_list("pk", flat=True)[:10_000])
+        Covered = Meeting.articles.through
+        Covered.objects.bulk_create(
+            Covered(meeting_id=meeting.pk, article_id=article_id)
+            for meeting in meetings
+            for article_id in self.random.sample(self.article_ids, min(1 + meeting.pk % 2, len(self.article_ids)))
+        )
 
     def generate_visits(self, total):
         today = timezone.localdate()
@@ -176,3 +254,50 @@ class Command(BaseCommand):
              if day not in existing),
             batch_size=2000,
         )  # fmt: skip
+
+
+def shared_media_files():
+    """A few real pictures (original, list and page renditions) and small PDFs, written once per storage.
+
+    Every generated article points at one of them, so a hundred thousand articles cost a few hundred
+    kilobytes of media, and the files exist for whoever follows the links.
+    """
+    pictures = []
+    for index in range(PICTURES):
+        names = [f"{MEDIA_FOLDER}/articles/{part}anh-{index}{suffix}.jpg"
+                 for part, suffix in (("", ""), ("thumbs/", "-thumb"), ("large/", "-large"))]  # fmt: skip
+        if not default_storage.exists(names[0]):
+            photo = demo_image(index, list(PALETTES.values())[index % len(PALETTES)])
+            thumb = io.BytesIO()
+            ImageOps.fit(Image.open(io.BytesIO(photo)), THUMB_SIZE).save(thumb, format="JPEG", quality=80)
+            for name, content in zip(names, (photo, thumb.getvalue(), photo), strict=True):
+                default_storage.save(name, ContentFile(content))
+        pictures.append(names)
+    documents = []
+    for index, title in enumerate(DOCUMENT_TITLES):
+        name = f"{MEDIA_FOLDER}/attachments/tai-lieu-{index}.pdf"
+        if not default_storage.exists(name):
+            page = Image.new("RGB", (595, 842), "white")
+            ImageDraw.Draw(page).text((60, 60), title, fill="black")
+            pdf = io.BytesIO()
+            page.save(pdf, format="PDF")
+            default_storage.save(name, ContentFile(pdf.getvalue()))
+        documents.append(name)
+    return pictures, documents
+
+
+def realistic_article():
+    """The newest published news article with every part this command gives one, for benchmarks to time.
+
+    Picture, attachments, approved comments, related articles and a meeting that covered it: the
+    page costs what an editor's article costs, not what a bare row does.
+    """
+    return (
+        Article.objects.published()
+        .news()
+        .exclude(image="")
+        .filter(attachments__isnull=False, comments__approved=True, meetings__isnull=False, related__isnull=False)
+        .distinct()
+        .order_by("-published_at")
+        .first()
+    )
