@@ -22,10 +22,10 @@ from articles.filters import ArticleFilter
 from articles.forms import CommentForm
 from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment, search_terms
 from core import fragments, pagecache
-from core.models import site_settings
 from core.pagination import CountedOnceMixin
+from core.robots import hidden_from_robots
+from core.site import site_settings
 from core.uploads import DatedUploadTo, reencode_image
-from meetings.models import Meeting
 
 
 class PublicArticleMixin:
@@ -97,6 +97,7 @@ class AnnouncementListView(CountedOnceMixin, PublicArticleMixin, ListView):
         return context
 
 
+@method_decorator(hidden_from_robots, name="dispatch")
 class SearchView(PublicArticleMixin, ListView):
     """Tìm kiếm: accent- and case-free, title hits first; any input answers normally."""
 
@@ -145,12 +146,11 @@ PAGE_EXTRAS = (
         lambda: Article.objects.published().select_related("category").order_by("-published_at"),
     ),
     ("has_comments", "approved_comments", "comments", lambda: Comment.objects.approved()),
-    ("has_meetings", "public_meetings", "meetings", lambda: Meeting.objects.public().order_by("-starts_at")),
 )
 
 
 def fetch_page_extras(article):
-    """Attachments, related articles, comments and meetings: a query only for those the article has."""
+    """Attachments, related articles and comments: a query only for those the article has (meetings: their tag)."""
     lookups = []
     for flag, attribute, relation, public in PAGE_EXTRAS:
         if getattr(article, flag):
@@ -205,7 +205,7 @@ class ArticleDetailView(DetailView):
 
     def structured_data(self, url, image_url):
         """schema.org NewsArticle, so that search engines and Zalo/Facebook previews read the article right."""
-        article, site = self.object, site_settings(self.request)
+        article, site = self.object, site_settings()
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -246,6 +246,7 @@ class ArticleDetailView(DetailView):
         return self.render_to_response(self.get_context_data(comment_form=form, comment_refused=True), status=400)
 
 
+@method_decorator(hidden_from_robots, name="dispatch")
 @method_decorator(staff_member_required, name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
     """Staff see a draft as it will look on the site; nothing is counted or posted."""
@@ -268,6 +269,7 @@ class ArticlePreviewView(ArticleDetailView):
 _editor_upload_to = DatedUploadTo("editor")
 
 
+@hidden_from_robots
 @require_POST
 @staff_member_required
 def editor_image_upload(request):

@@ -33,7 +33,7 @@ from core.cache import REDIS_ERRORS, ForgivingRedisCache
 GENERATION_KEY = "page:generation"
 NO_CACHE_PREFIXES = ("/admin/", "/bien-tap/", "/ngon-ngu/", "/danh-gia/", "/static/", "/media/")
 # Apps whose rows appear on public pages; the visitor counter's own tables change every request.
-CONTENT_APPS = frozenset({"articles", "core", "meetings"})
+CONTENT_APPS = frozenset({"articles", "meetings", "website"})
 
 
 def generation():

@@ -46,7 +46,12 @@ INSTALLED_APPS = [
     "articles",
     "meetings",
     "stats",
+    "website",
 ]
+
+# The portal's identity record (unit name, contacts, emblem), which the apps below the site shell read
+# through core.site, as Django's apps name the user model by AUTH_USER_MODEL.
+SITE_SETTINGS_MODEL = "website.SiteSettings"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -63,7 +68,7 @@ MIDDLEWARE = [
     "core.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "core.csp.PortalCSPMiddleware",
+    "website.csp.PortalCSPMiddleware",
     # Last, as django-axes asks: it answers locked-out log-ins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -82,7 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.site",
+                "website.context_processors.site",
             ],
             # A faster ``date`` filter in place of Django's, same output (core/templatetags/dates.py).
             "builtins": ["core.templatetags.dates"],
@@ -119,6 +124,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The site settings (django-solo) are read from the cache, not the database, on every page.
+SOLO_CACHE = "default"
+SOLO_CACHE_TIMEOUT = 300
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

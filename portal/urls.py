@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap
-from core.sitemaps import PageSitemap
 from core.views import robots_txt
 from meetings.sitemaps import MeetingSitemap
+from website.sitemaps import PageSitemap
 
 SITEMAPS = {
     "tin-bai": ArticleSitemap,
@@ -33,6 +33,7 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("core.urls")),
+    path("", include("website.urls")),
     path("", include("articles.urls")),
     path("", include("meetings.urls")),
     path("", include("stats.urls")),

@@ -8,11 +8,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
+from core.robots import hidden_from_robots
 from stats import services
 from stats.forms import FeedbackForm
 from stats.pages import public_object
 
 
+@method_decorator(hidden_from_robots, name="dispatch")
 @method_decorator(csrf_exempt, name="dispatch")
 class FeedbackView(View):
     """Records “Có”/“Không” and an optional comment, once per visitor, page and day.

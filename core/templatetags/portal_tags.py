@@ -12,8 +12,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
-from core.chrome import site_chrome
 from core.fragments import render_remembered
+from website.chrome import site_chrome
 
 register = template.Library()
 

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from articles.models import Article
-from core.models import Page
 from tests.articles.factories import make_article
+from website.models import Page
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from django.test import Client
 
 from articles.models import Article
 from core import fragments
-from core.models import MenuItem, SiteSettings
 from core.warmup import warm_up
 from tests.articles.factories import make_article, make_category
+from website.models import MenuItem, SiteSettings
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36"

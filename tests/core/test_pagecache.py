@@ -13,10 +13,10 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article, Comment
 from core import pagecache
-from core.models import SiteSettings
 from stats.models import DailyStats
 from tests.articles.factories import make_article, make_category
 from tests.meetings.factories import make_meeting
+from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36"

@@ -3,8 +3,8 @@
 import pytest
 
 from articles.models import Article
-from core.models import Page
 from tests.articles.factories import make_article
+from website.models import Page
 
 pytestmark = pytest.mark.django_db
 

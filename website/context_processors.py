@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.utils.functional import SimpleLazyObject, lazy
 
-from core.chrome import site_chrome
+from website.chrome import site_chrome
 
 
 def site(request):

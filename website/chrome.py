@@ -12,7 +12,7 @@ from functools import cached_property
 from django.utils import timezone
 
 from core import fragments
-from core.models import MaintenanceNotice, MenuItem, SiteSettings
+from website.models import MaintenanceNotice, MenuItem, SiteSettings
 
 
 @dataclass

@@ -83,7 +83,7 @@ class SiteSettings(SingletonModel):
 
 def site_settings(request):
     """The site settings, read once per content generation however many parts of the page need them."""
-    from core.chrome import site_chrome
+    from website.chrome import site_chrome
 
     return site_chrome(request).settings
 
@@ -115,7 +115,7 @@ class Page(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("core:page", args=[self.slug])
+        return reverse("website:page", args=[self.slug])
 
 
 class MenuItem(models.Model):
@@ -132,7 +132,7 @@ class MenuItem(models.Model):
         URL = "url", _("Địa chỉ khác")
 
     SECTION_URLS = {
-        Target.HOME: "core:home",
+        Target.HOME: "website:home",
         Target.NEWS: "articles:list",
         Target.ANNOUNCEMENTS: "articles:announcements",
         Target.MEETINGS: "meetings:list",
