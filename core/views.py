@@ -1,3 +1,5 @@
+"""The generic views of the ground floor: the language switch, robots.txt and the 500 page; they name no app."""
+
 import sys
 
 from django.conf import settings
