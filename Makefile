@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 help:
 	@echo "make run     serve the portal with demo content at http://127.0.0.1:$(PORT)"
 	@echo "make test    run the whole test suite (SQLite, or PostgreSQL with DATABASE_URL)"
-	@echo "make lint    ruff check and format check"
+	@echo "make lint    ruff check and format check, the import layers (lint-imports)"
 	@echo "make serve   production set-up locally: gunicorn, DEBUG off"
 	@echo "make bench   load test behind nginx (the repository's site file) + gunicorn + PostgreSQL (bench/results.json)"
 	@echo "make bench-scaling   page times at 1,000 and 100,000 articles (bench/scaling.json)"
@@ -35,6 +35,7 @@ test: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: venv
 	$(BIN)/ruff check --fix .

@@ -1,6 +1,10 @@
 """Administrators manage staff accounts and roles here, and read the audit trail."""
 
+from functools import reduce
+from operator import or_
+
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -32,12 +36,29 @@ class StaffCreationForm(AdminUserCreationForm):
         fields = ("username", "first_name", "last_name", "email")
 
 
-def has_content(user):
-    """Whether the account's name is on articles or in the audit trail (it is then kept, only deactivated)."""
-    from articles.models import Article
+# The fields by which a record of any app names who created it or changed it last.
+AUTHOR_FIELDS = ("created_by", "updated_by")
 
+
+def named_as_author(user):
+    """The records of every app that name ``user`` as their author, one queryset per model.
+
+    Found by the fields' names, so that accounts, below the content apps, imports none of them.
+    """
+    for model in apps.get_models():
+        fields = [
+            field.name
+            for field in model._meta.get_fields()
+            if field.name in AUTHOR_FIELDS and field.many_to_one and field.related_model is User
+        ]
+        if fields:
+            yield model._default_manager.filter(reduce(or_, (Q(**{name: user}) for name in fields)))
+
+
+def has_content(user):
+    """Whether the account's name is on content or in the audit trail (it is then kept, only deactivated)."""
     return (
-        Article.objects.filter(Q(created_by=user) | Q(updated_by=user)).exists()
+        any(records.exists() for records in named_as_author(user))
         or AuditEvent.objects.filter(actor=user).exclude(action__in=[AuditEvent.Action.LOGIN]).exists()
     )
 

@@ -2,10 +2,10 @@
 
 import re
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core.site import site_settings
 from core.text import fold
 
 # Seen again and again on leaked lists and office sticky notes; compared without accents, case,
@@ -79,9 +79,9 @@ def _letters(text):
 def _unit_words():
     """The words of the unit's names in the site settings, folded (“UBND xã Hòa Bình” → ubnd, xa, hoa, binh).
 
-    The model is looked up by name: the site settings belong to a higher layer than accounts.
+    The record is reached through core.site: the site settings belong to a higher layer than accounts.
     """
-    site = apps.get_model("core", "SiteSettings").get_solo()
+    site = site_settings()
     names = (site.unit_name, site.unit_short_name, site.portal_name)
     return {word for name in names for word in (_letters(part) for part in fold(name).split()) if word}
 

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Category
-from core.models import SiteSettings
+from core.site import site_settings
 
 FEED_SIZE = 20
 
@@ -17,7 +17,7 @@ class LatestArticlesFeed(Feed):
     description = _("Tin bài mới nhất")
 
     def title(self):
-        return SiteSettings.get_solo().unit_name
+        return site_settings().unit_name
 
     def items(self):
         return Article.objects.published().select_related("category").order_by("-published_at", "-pk")[:FEED_SIZE]
@@ -48,7 +48,7 @@ class CategoryFeed(LatestArticlesFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, obj):
-        return f"{obj.name} | {SiteSettings.get_solo().unit_name}"
+        return f"{obj.name} | {site_settings().unit_name}"
 
     def link(self, obj):
         return obj.get_absolute_url()

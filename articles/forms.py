@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Comment
 from core.antispam import TrappedForm
-from core.models import SiteSettings
 from core.names import check_public_name
+from core.site import site_settings
 from core.text import nfc
 
 
@@ -29,7 +29,7 @@ class CommentForm(TrappedForm, forms.ModelForm):
 
     def clean_name(self):
         """No hidden controls, no mixed scripts, no disguise as the staff or the unit (core/names.py)."""
-        site = SiteSettings.get_solo()
+        site = site_settings()
         name = check_public_name(nfc(self.cleaned_data["name"]), reserved=(site.unit_name, site.unit_short_name))
         if not name:
             raise forms.ValidationError(_("Vui lòng nhập họ tên."), code="required")

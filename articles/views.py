@@ -23,10 +23,10 @@ from articles.forms import CommentForm
 from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment, search_terms
 from core import generation
 from core.limits import public_body_limit
-from core.models import SiteSettings
 from core.pagination import CountedOnceMixin
+from core.robots import hidden_from_robots
+from core.site import site_settings
 from core.uploads import DatedUploadTo, reencode_image
-from meetings.models import Meeting
 
 
 class PublicArticleMixin:
@@ -98,6 +98,7 @@ class AnnouncementListView(CountedOnceMixin, PublicArticleMixin, ListView):
         return context
 
 
+@method_decorator(hidden_from_robots, name="dispatch")
 class SearchView(PublicArticleMixin, ListView):
     """Tìm kiếm: accent- and case-free, title hits first; any input answers normally."""
 
@@ -144,12 +145,11 @@ PAGE_EXTRAS = (
         lambda: Article.objects.published().select_related("category").order_by("-published_at"),
     ),
     ("has_comments", "approved_comments", "comments", lambda: Comment.objects.approved()),
-    ("has_meetings", "public_meetings", "meetings", lambda: Meeting.objects.public().order_by("-starts_at")),
 )
 
 
 def fetch_page_extras(article):
-    """Attachments, related articles, comments and meetings: a query only for those the article has."""
+    """Attachments, related articles and comments: a query only for those the article has (meetings: their tag)."""
     lookups = []
     for flag, attribute, relation, public in PAGE_EXTRAS:
         if getattr(article, flag):
@@ -195,7 +195,7 @@ class ArticleDetailView(DetailView):
 
     def structured_data(self, url, image_url):
         """schema.org NewsArticle, so that search engines and Zalo/Facebook previews read the article right."""
-        article, site = self.object, SiteSettings.get_solo()
+        article, site = self.object, site_settings()
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -236,6 +236,7 @@ class ArticleDetailView(DetailView):
         return self.render_to_response(self.get_context_data(comment_form=form, comment_refused=True), status=400)
 
 
+@method_decorator(hidden_from_robots, name="dispatch")
 @method_decorator(staff_member_required, name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
     """Staff see a draft as it will look on the site; nothing is counted or posted.
@@ -265,6 +266,7 @@ class ArticlePreviewView(ArticleDetailView):
 _editor_upload_to = DatedUploadTo("editor")
 
 
+@hidden_from_robots
 @require_POST
 @staff_member_required
 def editor_image_upload(request):

@@ -369,7 +369,7 @@ class DatedUploadTo:
 
 
 class ProtectedStorage(LazyObject):
-    """``STORAGES["protected"]``: files that only the protected-file view hands out (core/media.py).
+    """``STORAGES["protected"]``: files that only the protected-file view hands out (website/media.py).
 
     Lazy, like Django's ``default_storage``, so that a test changing ``STORAGES`` reaches the fields
     that already hold it.

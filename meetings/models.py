@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import CleanImageField, NFCCharField, NFCTextField, RichTextField
+from core.site import site_settings
 from core.text import unique_slug
 from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document
 
@@ -168,9 +169,7 @@ class Meeting(models.Model):
         if not self.slug:
             self.slug = unique_slug(Meeting, self.title, exclude_pk=self.pk, max_length=255, fallback="cuoc-hop")
         if not self.body:
-            from core.models import SiteSettings
-
-            self.body = SiteSettings.get_solo().unit_short_name
+            self.body = site_settings().unit_short_name
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -11,8 +11,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from core.models import SiteSettings
 from core.pagination import CountedOnceMixin
+from core.site import site_settings
 from meetings import opendata
 from meetings.filters import YEARS, MeetingFilter
 from meetings.models import Attendee, Meeting, Official
@@ -84,7 +84,7 @@ def meetings_ics(request):
     """An iCalendar feed of public meetings from a year back, that calendar apps subscribe to."""
     since = timezone.now() - timedelta(days=365)
     meetings = Meeting.objects.public().filter(starts_at__gte=since).order_by("starts_at")
-    calendar = opendata.icalendar_feed(meetings, SiteSettings.get_solo(), request)
+    calendar = opendata.icalendar_feed(meetings, site_settings(), request)
     response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-hop.ics"'
     return response

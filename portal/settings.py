@@ -50,7 +50,12 @@ INSTALLED_APPS = [
     "articles",
     "meetings",
     "stats",
+    "website",
 ]
+
+# The portal's identity record (unit name, contacts, emblem), which the apps below the site shell read
+# through core.site, as Django's apps name the user model by AUTH_USER_MODEL.
+SITE_SETTINGS_MODEL = "website.SiteSettings"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -67,7 +72,7 @@ MIDDLEWARE = [
     "accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "core.csp.PortalCSPMiddleware",
+    "website.csp.PortalCSPMiddleware",
     # Last, as django-axes asks: it answers locked-out log-ins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -86,7 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.site",
+                "website.context_processors.site",
             ],
         },
     },
@@ -170,7 +175,7 @@ STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=120)
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 3600)
 
 # Content-Security-Policy (django-csp): only the portal's own scripts, styles, fonts and images on
-# public pages; the admin also allows the inline styles CKEditor 5 writes (core/csp.py).
+# public pages; the admin also allows the inline styles CKEditor 5 writes (website/csp.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -179,7 +184,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'"],  # plus the video hosts that core.html.IFRAME_HOSTS allows (core/csp.py)
+        "frame-src": ["'self'"],  # plus the video hosts that core.html.IFRAME_HOSTS allows (website/csp.py)
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
@@ -204,7 +209,7 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Media is served by nginx in production; SERVE_MEDIA=1 lets Django serve it (development, tests).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 # Files of articles and meetings (attachments, meeting papers) are kept apart, where nginx does not
-# serve them by address: core/media.py hands each out only while what it belongs to is public, or to
+# serve them by address: website/media.py hands each out only while what it belongs to is public, or to
 # staff allowed to see it. MEDIA_ACCEL_REDIRECT=1 (production) lets nginx send the file.
 PROTECTED_MEDIA_ROOT = env.path("PROTECTED_MEDIA_ROOT", default=BASE_DIR / "media-protected")
 PROTECTED_MEDIA_URL = "/tep-tin/"
@@ -249,7 +254,7 @@ if MEDIA_S3_BUCKET:
         },
     }
     # Protected files: under protected/ in the same bucket, never public (the bucket's policy must not
-    # open protected/*), handed out by core/media.py as a redirect to a link signed for five minutes.
+    # open protected/*), handed out by website/media.py as a redirect to a link signed for five minutes.
     STORAGES["protected"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {

@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap
-from core.media import protected_file
 from core.pagecache import cached_page
-from core.sitemaps import PageSitemap
 from core.views import robots_txt
 from meetings.sitemaps import MeetingSitemap
+from website.media import protected_file
+from website.sitemaps import PageSitemap
 
 SITEMAPS = {
     "tin-bai": ArticleSitemap,
@@ -39,6 +39,7 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", cached_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("core.urls")),
+    path("", include("website.urls")),
     path("", include("articles.urls")),
     path("", include("meetings.urls")),
     path("", include("stats.urls")),

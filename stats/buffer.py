@@ -119,6 +119,7 @@ end
 return 0
 """
 
+
 def enabled() -> bool:
     """Counting goes through Redis: configured, and its circuit breaker lets this caller try (core/breaker.py).
 

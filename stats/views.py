@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core.limits import public_body_limit
+from core.robots import hidden_from_robots
 from stats import beacon as beacon_rules
 from stats import services
 from stats.forms import FeedbackForm
@@ -21,6 +22,7 @@ from stats.pages import public_object
 logger = logging.getLogger(__name__)
 
 
+@method_decorator(hidden_from_robots, name="dispatch")
 @method_decorator(csrf_exempt, name="dispatch")
 @method_decorator(public_body_limit, name="post")
 class FeedbackView(View):

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.password_validation import password_validators_help_texts, validate_password
 from django.core.exceptions import ValidationError
 
-from core.models import SiteSettings
+from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 

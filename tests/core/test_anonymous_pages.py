@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 
 from articles.models import Article
-from core.models import Page
 from tests.articles.factories import make_article
 from tests.traps import trap_fields
+from website.models import Page
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ import pytest
 from django.test import Client
 
 from articles.models import Article
-from core.models import MenuItem, SiteSettings
 from tests.articles.factories import make_article, make_category
 from tests.traps import trap_fields
+from website.models import MenuItem, SiteSettings
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36"

@@ -13,13 +13,13 @@ from articles import services
 from articles.models import Article, Comment
 from core import generation
 from core.breaker import redis_cache_settings
-from core.models import SiteSettings
 from stats.models import DailyStats
 from tests.articles.factories import make_article, make_category
 from tests.conftest import log_in_with_second_factor
 from tests.meetings.factories import make_meeting
 from tests.stats.conftest import read
 from tests.traps import trap_fields
+from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36"

@@ -3,8 +3,8 @@
 import pytest
 
 from articles.models import Article
-from core.models import Page
 from tests.articles.factories import make_article
+from website.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,25 @@ def test_robots_keeps_crawlers_out_of_the_back_office_and_names_the_sitemap(clie
     text = response.content.decode()
     assert "Disallow: /admin/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_robots_disallows_the_views_marked_hidden_and_no_public_page(client):
+    disallowed = {line.removeprefix("Disallow: ") for line in client.get("/robots.txt").content.decode().splitlines()}
+    # The admin, the search, the editors' preview and upload, the language switch, the rating POST.
+    assert {"/admin/", "/tim-kiem/", "/bien-tap/xem-truoc/", "/bien-tap/tai-anh/", "/ngon-ngu/", "/danh-gia/"} <= (
+        disallowed
+    )
+    for public in ("/", "/tin-tuc/", "/chuyen-muc/", "/trang/", "/lich-hop/", "/lich-cong-tac/", "/rss/"):
+        assert not any(public.startswith(path) or path == "/" for path in disallowed), public
+
+
+def test_hidden_views_tell_search_engines_not_to_index_them(client):
+    article = make_article("Tin công khai")
+    assert client.get("/tim-kiem/?q=huyen")["X-Robots-Tag"] == "noindex"
+    assert client.get("/ngon-ngu/?language=en&next=/")["X-Robots-Tag"] == "noindex"
+    assert client.get(f"/bien-tap/xem-truoc/{article.pk}/")["X-Robots-Tag"] == "noindex"  # the log-in redirect
+    assert "X-Robots-Tag" not in client.get(article.get_absolute_url())
+    assert "X-Robots-Tag" not in client.get("/")
 
 
 def test_sitemap_lists_public_content_only(client):

@@ -19,7 +19,7 @@ def test_slug_is_made_from_the_vietnamese_title():
 
 
 def test_body_defaults_to_the_unit_in_the_site_settings():
-    from core.models import SiteSettings
+    from website.models import SiteSettings
 
     site = SiteSettings.get_solo()
     site.unit_short_name = "UBND xã Hòa Bình"

@@ -165,6 +165,19 @@ def test_article_page_links_back_to_the_meeting(client, full_meeting):
     assert full_meeting.get_absolute_url() in html
 
 
+def test_article_page_lists_the_public_meetings_that_covered_it_newest_first(client):
+    article = make_article("Huyện bàn kế hoạch chuyển đổi số")
+    older = make_meeting("Phiên họp tháng 9", starts_at=timezone.now() - timezone.timedelta(days=60))
+    newer = make_meeting("Phiên họp tháng 10", starts_at=timezone.now() - timezone.timedelta(days=30))
+    internal = make_meeting("Họp nội bộ về nhân sự", is_public=False)
+    for meeting in (older, newer, internal):
+        meeting.articles.add(article)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Cuộc họp được đưa tin" in html
+    assert html.index(newer.get_absolute_url()) < html.index(older.get_absolute_url())
+    assert "Họp nội bộ" not in html
+
+
 def test_internal_meeting_never_reaches_the_public(client):
     internal = make_meeting("Họp nội bộ về nhân sự", is_public=False, attendees=2)
     assert client.get(internal.get_absolute_url()).status_code == 404

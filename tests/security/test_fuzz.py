@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from articles.models import Article
-from core.models import Page
 from tests.articles.factories import make_article, make_category
 from tests.meetings.factories import make_meeting, make_official
 from tests.traps import trap_fields
+from website.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +28,8 @@ NOT_PUBLIC = {
 
 # URL name → (address, the query parameters the view reads). ``{…}`` is filled from the fixtures.
 PUBLIC = {
-    "core:home": ("/", ["page"]),
-    "core:page": ("/trang/{page}/", []),
+    "website:home": ("/", ["page"]),
+    "website:page": ("/trang/{page}/", []),
     "core:language": ("/ngon-ngu/", ["language", "next"]),
     "robots": ("/robots.txt", []),
     "sitemap-index": ("/sitemap.xml", ["p"]),

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.test import Client, override_settings
 
-from core.models import SiteSettings
 from tests.articles.factories import make_article
+from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]

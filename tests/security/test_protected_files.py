@@ -1,6 +1,6 @@
 """Files of unpublished content stay private: a file is public only while what it belongs to is.
 
-Attachments and meeting papers are kept in the protected storage and handed out by core/media.py, to
+Attachments and meeting papers are kept in the protected storage and handed out by website/media.py, to
 the public while the article or the meeting and paper are public, and to staff whose role lets them
 see such rows in the admin.
 """

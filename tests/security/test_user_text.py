@@ -4,10 +4,10 @@ import pytest
 from django.test import Client
 
 from articles.models import Comment
-from core.models import SiteSettings
 from tests.articles.factories import make_article
 from tests.stats.conftest import BROWSER_UA
 from tests.traps import trap_fields
+from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 LONG_TOKEN = "A" * 2000

@@ -2,7 +2,7 @@
 
 from django.contrib.sitemaps import Sitemap
 
-from core.models import Page
+from website.models import Page
 
 
 class PageSitemap(Sitemap):

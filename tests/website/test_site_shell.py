@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from core.models import MaintenanceNotice, MenuItem, Page, SiteSettings
+from website.models import MaintenanceNotice, MenuItem, Page, SiteSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 
 from core.html import IFRAME_HOSTS
-from core.models import SiteSettings
+from website.models import SiteSettings
 
 # CKEditor 5 writes <style> elements and inline styles, and previews pasted images as blob: URLs.
 ADMIN_ADDITIONS = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from solo.admin import SingletonModelAdmin
 
-from core.models import MaintenanceNotice, MenuItem, Page, SiteSettings
+from website.models import MaintenanceNotice, MenuItem, Page, SiteSettings
 
 
 @admin.register(SiteSettings)

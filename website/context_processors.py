@@ -11,7 +11,7 @@ from django.core.exceptions import DisallowedHost
 from django.utils.functional import SimpleLazyObject
 
 from core import generation
-from core.models import MaintenanceNotice, MenuItem, SiteSettings
+from website.models import MaintenanceNotice, MenuItem, SiteSettings
 
 # The longest a fragment of the page frame ({% cache %}) is kept, and never past a scheduled publication.
 FRAGMENT_SECONDS = 60

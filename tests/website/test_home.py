@@ -8,10 +8,10 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from articles.models import Article
-from core.models import SiteSettings
 from meetings.models import Meeting
 from tests.articles.factories import bulk_articles, make_article, make_category
 from tests.meetings.factories import make_meeting
+from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from accounts.roles import ROLES
 from articles.models import Article, Category
-from core.models import MenuItem, Page, SiteSettings
+from website.models import MenuItem, Page, SiteSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from accounts.demo import seed_demo_accounts, two_factor_note
 from accounts.roles import sync_roles
 from articles.demo import seed_articles
 from articles.models import Category
-from core.demo import seed_menu, seed_pages, seed_site_settings
 from meetings.demo import seed_meetings
 from stats.demo import seed_stats
+from website.demo import seed_menu, seed_pages, seed_site_settings
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Demo site settings, pages and menu: a fictional district, Sông Lam, written by the team."""
 
 from articles.models import Category
-from core.models import MenuItem, Page, SiteSettings
+from website.models import MenuItem, Page, SiteSettings
 
 FEATURED_CATEGORY_SLUG = "hoat-dong-cua-ubnd"
 

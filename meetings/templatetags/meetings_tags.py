@@ -1,0 +1,19 @@
+"""The meetings' part of other apps' pages, so that those apps never import meetings."""
+
+from django import template
+
+from meetings.models import Meeting
+
+register = template.Library()
+
+
+@register.inclusion_tag("meetings/includes/covering.html")
+def meetings_covering(article):
+    """The public meetings an article reported on, newest first.
+
+    An article read with ``Article.objects.for_page()`` says whether it has any (``has_meetings``):
+    most have none, and those cost no query.
+    """
+    if not getattr(article, "has_meetings", True):
+        return {"meetings": []}
+    return {"meetings": Meeting.objects.public().filter(articles=article).order_by("-starts_at")}

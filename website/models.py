@@ -1,0 +1,202 @@
+"""Site-wide settings that administrators edit in the admin."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from solo.models import SingletonModel
+
+from core.fields import CleanImageField, NFCCharField, RichTextField
+from core.uploads import DatedUploadTo
+
+
+class SiteSettings(SingletonModel):
+    """The one record of the portal's identity: names, footer lines, contacts, emblem."""
+
+    class UnitLevel(models.TextChoices):
+        PROVINCE = "tinh", _("Tỉnh / thành phố")
+        DISTRICT = "huyen", _("Huyện / quận / thị xã")
+        COMMUNE = "xa", _("Xã")
+        WARD = "phuong", _("Phường")
+        TOWN = "thi-tran", _("Thị trấn")
+        SPECIAL_ZONE = "dac-khu", _("Đặc khu")
+
+    portal_name = models.CharField(
+        _("tên cổng thông tin"),
+        max_length=200,
+        default="Cổng thông tin điện tử",
+        help_text=_("Dòng chữ nhỏ phía trên tên đơn vị trên băng rôn."),
+    )
+    unit_name = models.CharField(
+        _("tên đầy đủ của đơn vị"),
+        max_length=200,
+        default="Ủy ban nhân dân",
+        help_text=_("Ví dụ: Ủy ban nhân dân xã Hòa Bình. Hiện trên băng rôn và chân trang."),
+    )
+    unit_short_name = models.CharField(
+        _("tên viết tắt"), max_length=100, default="UBND", help_text=_("Ví dụ: UBND xã Hòa Bình.")
+    )
+    unit_level = models.CharField(_("cấp hành chính"), max_length=10, choices=UnitLevel, default=UnitLevel.COMMUNE)
+    governing_agency = models.CharField(_("cơ quan chủ quản"), max_length=200, blank=True)
+    editor_in_chief = models.CharField(_("trưởng Ban Biên tập"), max_length=200, blank=True)
+    standing_office = models.CharField(_("cơ quan thường trực"), max_length=200, blank=True)
+    address = models.CharField(_("trụ sở"), max_length=300, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    licence = models.CharField(
+        _("giấy phép"),
+        max_length=200,
+        blank=True,
+        help_text=_("Số và ngày cấp giấy phép của cổng, ví dụ: Giấy phép số 12/GP-STTTT ngày 05/03/2024."),
+    )
+    emblem = CleanImageField(_("biểu trưng"), upload_to=DatedUploadTo("site"), blank=True)
+    featured_category = models.ForeignKey(
+        "articles.Category",
+        verbose_name=_("chuyên mục nổi bật trên trang chủ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Tin mới nhất của chuyên mục này được đặt lớn ở đầu trang chủ. Để trống: tin mới nhất."),
+    )
+    measurement_site_id = models.CharField(
+        _("mã website đo lường"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "Mã do hệ thống đo lường quốc gia cấp cho cổng. Khi điền, trang sẽ nạp mã đo lường bắt buộc; "
+            "để trống để tắt."
+        ),
+    )
+    facebook_url = models.URLField(_("trang Facebook"), blank=True)
+    youtube_url = models.URLField(_("kênh YouTube"), blank=True)
+
+    class Meta:
+        verbose_name = _("cài đặt cổng thông tin")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Page(models.Model):
+    """A simple page (Giới thiệu, Liên hệ, Sơ đồ cổng…) written by administrators."""
+
+    title = NFCCharField(_("tiêu đề"), max_length=200)
+    slug = models.SlugField(
+        _("đường dẫn"), max_length=200, unique=True, help_text=_("Phần cuối của địa chỉ: /trang/<đường dẫn>/.")
+    )
+    body = RichTextField(_("nội dung"), blank=True)
+    is_published = models.BooleanField(_("đang hiển thị"), default=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("trang tĩnh")
+        verbose_name_plural = _("trang tĩnh")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("website:page", args=[self.slug])
+
+
+class MenuItem(models.Model):
+    """One entry of the main menu, pointing at a category, a page, a section or any address."""
+
+    class Target(models.TextChoices):
+        HOME = "home", _("Trang chủ")
+        NEWS = "news", _("Tất cả tin tức")
+        CATEGORY = "category", _("Một chuyên mục")
+        ANNOUNCEMENTS = "announcements", _("Thông báo")
+        MEETINGS = "meetings", _("Lịch họp")
+        SCHEDULE = "schedule", _("Lịch công tác tuần")
+        PAGE = "page", _("Một trang tĩnh")
+        URL = "url", _("Địa chỉ khác")
+
+    SECTION_URLS = {
+        Target.HOME: "website:home",
+        Target.NEWS: "articles:list",
+        Target.ANNOUNCEMENTS: "articles:announcements",
+        Target.MEETINGS: "meetings:list",
+        Target.SCHEDULE: "meetings:week",
+    }
+
+    label = NFCCharField(_("tên hiển thị"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    target = models.CharField(_("trỏ tới"), max_length=20, choices=Target, default=Target.CATEGORY)
+    category = models.ForeignKey(
+        "articles.Category", verbose_name=_("chuyên mục"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    page = models.ForeignKey(Page, verbose_name=_("trang tĩnh"), null=True, blank=True, on_delete=models.CASCADE)
+    url = models.CharField(
+        _("địa chỉ"),
+        max_length=300,
+        blank=True,
+        help_text=_("Chỉ khi trỏ tới địa chỉ khác: /duong-dan/ hoặc https://…"),
+    )
+
+    class Meta:
+        verbose_name = _("mục menu")
+        verbose_name_plural = _("menu chính")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        if self.target == self.Target.CATEGORY:
+            return self.category.get_absolute_url()
+        if self.target == self.Target.PAGE:
+            return self.page.get_absolute_url()
+        if self.target == self.Target.URL:
+            return self.url
+        return reverse(self.SECTION_URLS[self.target])
+
+    def clean(self):
+        required = {self.Target.CATEGORY: "category", self.Target.PAGE: "page", self.Target.URL: "url"}
+        field = required.get(self.target)
+        if field and not getattr(self, field if field == "url" else f"{field}_id"):
+            raise ValidationError({field: _("Hãy chọn nơi mục menu này trỏ tới.")})
+        if self.target == self.Target.URL and not self.url.startswith(("/", "https://", "http://")):
+            raise ValidationError({"url": _("Địa chỉ phải bắt đầu bằng /, http:// hoặc https://.")})
+
+
+class MaintenanceNoticeQuerySet(models.QuerySet):
+    def current(self):
+        """Notices to show now: from the moment they are set until the downtime ends."""
+        return self.filter(ends_at__gt=timezone.now()).order_by("starts_at")
+
+
+class MaintenanceNotice(models.Model):
+    """Planned downtime announced to every visitor ahead of time, as the rules require."""
+
+    starts_at = models.DateTimeField(_("bắt đầu bảo trì"))
+    ends_at = models.DateTimeField(_("kết thúc bảo trì"))
+    message = NFCCharField(
+        _("thông điệp"),
+        max_length=300,
+        help_text=_("Ví dụ: Cổng tạm ngừng để nâng cấp hệ thống; mong bạn đọc thông cảm."),
+    )
+
+    objects = MaintenanceNoticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thông báo bảo trì")
+        verbose_name_plural = _("thông báo bảo trì")
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return self.message
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
