@@ -114,7 +114,7 @@ def targets():
     """The pages under test, found in the benchmark database."""
     article = json.loads(
         django_value(
-            "import json; from core.management.commands.generate_load_data import realistic_article; "
+            "import json; from website.management.commands.generate_load_data import realistic_article; "
             "a = realistic_article(); print(json.dumps(a and a.get_absolute_url()))"
         )
     )

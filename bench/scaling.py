@@ -85,7 +85,7 @@ def pages():
     from django.utils import timezone
 
     from articles.models import Category
-    from core.management.commands.generate_load_data import realistic_article
+    from website.management.commands.generate_load_data import realistic_article
     from meetings.models import Meeting
 
     category = Category.objects.order_by("pk").first()

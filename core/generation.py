@@ -66,13 +66,13 @@ def seconds_to_live(limit: int, *, generation=None) -> int:
     return limit
 
 
-def shared(key: str, compute, *, seconds: int):
+def shared(key: str, compute, *, seconds: int, generation=None):
     """``compute()``, shared through the cache by every process for this generation and ``seconds`` at most.
 
     For what costs the database more than a cache read (a list's total, a search's ranking); never
     kept past an edit or the next scheduled publication; ``seconds`` of 0 keeps nothing.
     """
-    generation = current()
+    generation = current() if generation is None else generation
     cache_key = f"{key}:{generation}"
     value = cache.get(cache_key)
     if value is None:

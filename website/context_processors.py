@@ -17,23 +17,29 @@ from website.models import MaintenanceNotice, MenuItem, SiteSettings
 FRAGMENT_SECONDS = 60
 
 
-def menu_links():
+def menu_links(content_generation):
     """(label, address) of each main-menu entry, shared by every process for the content generation."""
     items = MenuItem.objects.select_related("category", "page")
     return generation.shared(
-        "menu-links", lambda: [(item.label, item.get_absolute_url()) for item in items], seconds=FRAGMENT_SECONDS
+        "menu-links",
+        lambda: [(item.label, item.get_absolute_url()) for item in items],
+        seconds=FRAGMENT_SECONDS,
+        generation=content_generation,
     )
 
 
 def site(request):
     site_settings = SimpleLazyObject(SiteSettings.get_solo)
+    # Callables: a template calls them when it first needs them; @cache keeps the answer for the page.
+    content_generation = cache(generation.current)
     return {
         "site": site_settings,
-        "menu_links": SimpleLazyObject(menu_links),
+        "menu_links": SimpleLazyObject(lambda: menu_links(content_generation())),
         "maintenance_notices": SimpleLazyObject(lambda: list(MaintenanceNotice.objects.current())),
-        # Callables: a template calls them when it first needs them; @cache keeps the answer for the page.
-        "content_generation": cache(generation.current),
-        "fragment_seconds": cache(lambda: generation.seconds_to_live(FRAGMENT_SECONDS)),
+        "content_generation": content_generation,
+        "fragment_seconds": cache(
+            lambda: generation.seconds_to_live(FRAGMENT_SECONDS, generation=content_generation())
+        ),
         "canonical_url": cache(lambda: canonical_url(request)),
         "measurement_script_url": cache(
             lambda: settings.MEASUREMENT_SCRIPT_URL if site_settings.measurement_site_id else ""

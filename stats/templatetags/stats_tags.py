@@ -25,7 +25,11 @@ def stats_beacon(article=None):
     return {"url": beacon.beacon_url(article)}
 
 
-@register.inclusion_tag("stats/includes/satisfaction_rating.html")
-def satisfaction_rating(obj):
-    """“Thông tin này có hữu ích với bạn không?” under an article or a meeting."""
-    return {"form": SimpleLazyObject(FeedbackForm), "target": target_of(obj)}
+@register.inclusion_tag("stats/includes/satisfaction_rating.html", takes_context=True)
+def satisfaction_rating(context, obj):
+    """“Thông tin này có hữu ích với bạn không?” under an article or a meeting.
+
+    Its fields are the same on every page, kept in a {% cache %} fragment under the page's keys.
+    """
+    keys = {name: context.get(name) for name in ("fragment_seconds", "content_generation", "LANGUAGE_CODE")}
+    return {"form": SimpleLazyObject(FeedbackForm), "target": target_of(obj), **keys}

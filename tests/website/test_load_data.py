@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
-from core.management.commands.generate_load_data import realistic_article
+from website.management.commands.generate_load_data import realistic_article
 from meetings.models import Meeting
 from stats.models import DailyStats
 
