@@ -85,8 +85,8 @@ def pages():
     from django.utils import timezone
 
     from articles.models import Category
-    from website.management.commands.generate_load_data import realistic_article
     from meetings.models import Meeting
+    from website.management.commands.generate_load_data import realistic_article
 
     category = Category.objects.order_by("pk").first()
     article = realistic_article()

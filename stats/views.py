@@ -64,6 +64,7 @@ class FeedbackView(View):
 PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
 
 
+@hidden_from_robots
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def beacon(request):

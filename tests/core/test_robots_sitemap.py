@@ -21,10 +21,9 @@ def test_robots_keeps_crawlers_out_of_the_back_office_and_names_the_sitemap(clie
 
 def test_robots_disallows_the_views_marked_hidden_and_no_public_page(client):
     disallowed = {line.removeprefix("Disallow: ") for line in client.get("/robots.txt").content.decode().splitlines()}
-    # The admin, the search, the editors' preview and upload, the language switch, the rating POST.
-    assert {"/admin/", "/tim-kiem/", "/bien-tap/xem-truoc/", "/bien-tap/tai-anh/", "/ngon-ngu/", "/danh-gia/"} <= (
-        disallowed
-    )
+    # The admin, the search, the editors' preview and upload, the language switch, the rating POST, the beacon.
+    hidden = {"/admin/", "/tim-kiem/", "/bien-tap/xem-truoc/", "/bien-tap/tai-anh/", "/ngon-ngu/", "/danh-gia/"}
+    assert hidden | {"/thong-ke/ghi/"} <= disallowed
     for public in ("/", "/tin-tuc/", "/chuyen-muc/", "/trang/", "/lich-hop/", "/lich-cong-tac/", "/rss/"):
         assert not any(public.startswith(path) or path == "/" for path in disallowed), public
 

@@ -102,3 +102,11 @@ def test_log_in_attempts_are_limited_per_address(nginx):
     response, body = fetch(nginx, "POST", "/admin/login/")
     assert "Bạn đã thử quá nhiều lần" in body
     assert fetch(nginx, "GET", "/admin/login/")[0].status == 200  # reading the form is not an attempt
+
+
+def test_an_over_large_public_post_gets_a_vietnamese_page_from_nginx(nginx):
+    connection = http.client.HTTPConnection("127.0.0.1", nginx, timeout=5)
+    connection.request("POST", "/danh-gia/", body=b"x" * 200_000, headers={"Content-Type": "text/plain"})
+    response = connection.getresponse()
+    body = response.read().decode()
+    assert response.status == 413 and "Nội dung gửi quá lớn" in body

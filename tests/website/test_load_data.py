@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
-from website.management.commands.generate_load_data import realistic_article
 from meetings.models import Meeting
 from stats.models import DailyStats
+from website.management.commands.generate_load_data import realistic_article
 
 pytestmark = pytest.mark.django_db
 

@@ -23,6 +23,7 @@ from articles.demo import PALETTES, demo_image
 from articles.models import Article, Attachment, Category, Comment
 from articles.services import THUMB_SIZE
 from core.text import fold
+from core.uploads import protected_storage
 from meetings.models import AgendaItem, Attendee, Meeting, Official
 from stats.models import DailyStats
 
@@ -276,12 +277,12 @@ def shared_media_files():
     documents = []
     for index, title in enumerate(DOCUMENT_TITLES):
         name = f"{MEDIA_FOLDER}/attachments/tai-lieu-{index}.pdf"
-        if not default_storage.exists(name):
+        if not protected_storage.exists(name):  # attachments are served by the permission check
             page = Image.new("RGB", (595, 842), "white")
             ImageDraw.Draw(page).text((60, 60), title, fill="black")
             pdf = io.BytesIO()
             page.save(pdf, format="PDF")
-            default_storage.save(name, ContentFile(pdf.getvalue()))
+            protected_storage.save(name, ContentFile(pdf.getvalue()))
         documents.append(name)
     return pictures, documents
 
