@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.loopback import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "deploy" / "nginx-portal.conf"
 NGINX = os.environ.get("NGINX_PATH", "/usr/sbin/nginx")
@@ -28,13 +30,6 @@ def nginx_missing():
     if Path(NGINX).exists():
         return None
     return f"nginx not found at {NGINX} (apt-get install nginx-light)"
-
-
-def free_port():
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def site_for_loopback(text, *, port, upstreams, prefix):

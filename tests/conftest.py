@@ -3,13 +3,13 @@
 import os
 import re
 import shutil
-import socket
 import subprocess
-import threading
 import time
 from pathlib import Path
 
 import pytest
+
+from bench.loopback import HungServer, free_port
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
@@ -85,12 +85,6 @@ def _empty_cache():
     cache.clear()
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def redis_server():
     """A private redis-server on a free loopback port, for cache and counting tests (Debian: redis-server)."""
@@ -162,35 +156,6 @@ def _closed_breakers():
     yield
     for breaker in all_breakers():
         breaker.reset()
-
-
-class HungServer:
-    """A loopback port that accepts connections and never reads nor answers: a stuck server."""
-
-    def __init__(self):
-        self.listener = socket.socket()
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(64)
-        self.port = self.listener.getsockname()[1]
-        self.connections = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _ = self.listener.accept()
-            except OSError:  # closed at the end of the test
-                return
-            self.connections.append(connection)
-
-    @property
-    def attempts(self):
-        """How many connections clients opened to it."""
-        return len(self.connections)
-
-    def close(self):
-        for connection in [self.listener, *self.connections]:
-            connection.close()
 
 
 @pytest.fixture

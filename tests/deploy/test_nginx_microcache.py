@@ -13,7 +13,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.nginx_site import LoopbackNginx, free_port, nginx_missing
+from bench.loopback import free_port
+from bench.nginx_site import LoopbackNginx, nginx_missing
 
 # Every path answers with a long max-age, as Django's cache middleware would for a public page:
 # only the microcache's own rules decide what nginx keeps.

@@ -16,9 +16,9 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
+from bench.loopback import free_port
 from stats.models import ArticleDailyViews, DailyStats, Visitor
 from tests.articles.factories import make_article
-from tests.conftest import free_port
 from tests.stats.conftest import BROWSER_UA
 
 pytestmark = pytest.mark.django_db(transaction=True)
