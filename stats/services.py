@@ -51,6 +51,8 @@ FIGURES_CACHE_KEY = "stats:shared-figures"
 
 # Today's salt, kept by each process once read: (day, secret). Only today's, never an older one.
 _salt_memo: dict = {}
+# The shared figures and until when they stand (shared_figures), kept by each process until then.
+_figures_kept: dict = {}
 
 
 def week_start(day):
@@ -275,9 +277,17 @@ def shared_figures() -> tuple[dict, float]:
 
 
 def current_figures() -> dict | None:
-    """The widget's figures for a beacon's answer; None when neither the cache nor the database answers."""
+    """The widget's figures for a beacon's answer; None when neither the cache nor the database answers.
+
+    Each process keeps the shared figures until the moment they stand until, as every process shows
+    the same ones until then: most beacons answer without asking the cache.
+    """
+    kept = _figures_kept.get("shared")
+    if kept is not None and kept[1] > time.time():
+        return kept[0]
     try:
-        return shared_figures()[0]
+        _figures_kept["shared"] = shared = shared_figures()
+        return shared[0]
     except Exception:
         logger.warning("Visitor statistics: the figures could not be read", exc_info=True)
         return None

@@ -79,10 +79,13 @@ def screenshot(request):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: pages, chrome and counters cached by another test never leak in."""
+    """Each test starts with an empty cache: pages, fragments and figures kept by another test never leak in."""
     from django.core.cache import cache
 
+    from stats import services
+
     cache.clear()
+    services._figures_kept.clear()
 
 
 @pytest.fixture(scope="session")

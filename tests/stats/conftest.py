@@ -18,9 +18,11 @@ def _fresh_stats_state(settings):
     settings.STATS_REDIS_URL = ""  # counting in the database unless a test asks for redis_buffer
     cache.clear()
     services._salt_memo.clear()
+    services._figures_kept.clear()
     yield
     cache.clear()
     services._salt_memo.clear()
+    services._figures_kept.clear()
 
 
 @pytest.fixture
