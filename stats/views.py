@@ -2,6 +2,7 @@
 
 import logging
 
+from csp.decorators import csp_exempt
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -65,6 +66,7 @@ PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c0
 
 
 @hidden_from_robots
+@csp_exempt()  # a JSON answer or a pixel, never a document a policy could protect
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def beacon(request):
