@@ -7,7 +7,8 @@ Not part of `make test`. Starts gunicorn (production settings, DEBUG off, 2 sync
    share of the CPU any 6 clients take), and among 6 connections sending random 8 KB agents;
 2. hung Redis: REDIS_URL is a socket that accepts and never answers; pages, and connection attempts;
 3. hung PostgreSQL: the database host is such a socket; the 503 page, and connection attempts;
-4. counter inflation: 1,000 requests with new agents from one address; visits counted
+4. counter inflation: 1,000 calls of the home page's counting beacon with new agents from one
+   address; visits counted
    (``manage.py stats_snapshot`` before and after).
 
 Gunicorn is hit directly, without nginx in front (which refuses headers over 4 KB itself): what is
@@ -17,9 +18,11 @@ postgres://postgres@127.0.0.1:5432/portal_infra), --redis-url (default: a privat
 """
 
 import argparse
+import html
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import string
@@ -183,9 +186,11 @@ def visits(env):
 
 
 def inflation(base, env):
+    """A thousand readers made up by one address: the home page and its beacon, each with a new agent."""
+    beacon = html.unescape(re.search(r'data-stats-beacon="([^"]+)"', get(f"{base}/")[2]).group(1))
     before = visits(env)
     started = time.monotonic()
-    statuses = [get(f"{base}/", agent=f"{BROWSER} {random_agent(12)}")[0] for _ in range(1000)]
+    statuses = [get(f"{base}{beacon}", agent=f"{BROWSER} {random_agent(12)}")[0] for _ in range(1000)]
     seconds = time.monotonic() - started
     time.sleep(1)
     return {
