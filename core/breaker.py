@@ -193,20 +193,6 @@ def redis_client(url):
     )
 
 
-def database_free(view):
-    """Mark a view that answers without the database (robots.txt), so that it keeps answering while
-    the database is down: nothing around it may read the database on its behalf (the page cache does
-    not store its answers, which would read the next publication time)."""
-    view.database_free = True
-    return view
-
-
-def is_database_free(request):
-    """Is the view that answered ``request`` marked ``database_free``?"""
-    match = getattr(request, "resolver_match", None)
-    return match is not None and getattr(match.func, "database_free", False)
-
-
 def postgresql_connection(dsn, *args, **kwargs):
     """psycopg2's connection factory, refusing at once while the breaker of the database server is open.
 

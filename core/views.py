@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
-from core.breaker import database_free
 from core.robots import disallowed_paths, hidden_from_robots
 
 
@@ -40,7 +39,6 @@ def switch_language(request):
 
 
 @require_GET
-@database_free
 def robots_txt(request):
     """Crawlers may read everything public except the views marked ``hidden_from_robots`` and the admin.
 

@@ -99,7 +99,7 @@ class Reader:
     @classmethod
     def of(cls, request, *, day):
         address = clients.client_key(request)
-        agent = request.META.get("HTTP_USER_AGENT", "")[:512]
+        agent = request.META.get("HTTP_USER_AGENT", "")[: clients.USER_AGENT_PREFIX]
         return cls(
             visitor=visitor_hash(day=day, address=address, user_agent=agent),
             overflow=visitor_hash(day=day, address=address, user_agent="\x00overflow"),
@@ -332,7 +332,7 @@ def answer_feedback(*, request, obj, useful: bool, comment: str = "", day=None) 
     address = clients.client_key(request)
     if not clients.plausible_browser(agent) or rating_rate_exceeded(address=address):
         return Answer.REFUSED
-    visitor = visitor_hash(day=day, address=address, user_agent=agent[: clients.USER_AGENT_PREFIX])
+    visitor = Reader.of(request, day=day).visitor
     if Feedback.objects.for_object(obj).filter(day=day, visitor=visitor).exists():
         return Answer.ALREADY_GIVEN
     if page_answers_exceeded(obj=obj, address=address, day=day):

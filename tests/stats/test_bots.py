@@ -46,7 +46,7 @@ def test_crawlers_scripts_and_empty_agents_are_not(agent):
 
 def test_an_agent_longer_than_any_browser_sends_is_a_script_and_costs_nothing_to_decide():
     assert bots.is_bot(BROWSERS[0] + " " + "x" * bots.MAX_AGENT_LENGTH)
-    bots.patterns()  # compiled once per process, before the first request (core/warmup.py)
+    bots.patterns()  # compiled once per process
     agent = random_agent(64 * 1024)
     started = time.process_time()
     assert bots.is_bot(agent)
