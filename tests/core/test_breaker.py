@@ -72,7 +72,9 @@ def test_a_hung_redis_costs_one_timeout_and_every_page_and_visit_still_comes(hun
     # The cache and the visitor counter share the one breaker: one connection, one timeout, in all.
     assert hung_server.attempts == 1
     assert breaker(f"redis 127.0.0.1:{hung_server.port}").is_open
-    assert max(seconds[5::3]) < 0.3, seconds  # robots.txt, once the breaker is open: no wait at all
+    # Once the breaker is open, every page (with its beacon) answers within the second the issue asks
+    # for, and none of them waits on the hung server: the one attempt above is the first page's.
+    assert max(seconds[1:]) < 1.0, seconds
     # No visit lost: counted in the database (six readers of counted pages; robots.txt is not a page).
     assert DailyStats.objects.get(day=timezone.localdate()).visits == 6
 
