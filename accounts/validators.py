@@ -5,8 +5,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from core.site import site_settings
 from core.text import fold
+from units.models import Unit
 
 # Seen again and again on leaked lists and office sticky notes; compared without accents, case,
 # and the digits or symbols people tack on (“Matkhau@2024” is “matkhau”).
@@ -76,13 +76,15 @@ def _letters(text):
     return "".join(c for c in fold(text) if c.isalpha())
 
 
-def _unit_words():
-    """The words of the unit's names in the site settings, folded (“UBND xã Hòa Bình” → ubnd, xa, hoa, binh).
+PORTAL_WORDS = "Cổng thông tin điện tử"
 
-    The record is reached through core.site: the site settings belong to a higher layer than accounts.
+
+def _unit_words():
+    """The words of every unit's names, folded (“UBND xã Hòa Bình” → ubnd, xa, hoa, binh), and of “cổng thông tin”.
+
+    One installation serves the province and its communes: any of their names is a first guess.
     """
-    site = site_settings()
-    names = (site.unit_name, site.unit_short_name, site.portal_name)
+    names = [PORTAL_WORDS, *(name for pair in Unit.objects.values_list("name", "short_name") for name in pair)]
     return {word for name in names for word in (_letters(part) for part in fold(name).split()) if word}
 
 

@@ -12,10 +12,11 @@ from articles import services
 from articles.forms import ArticleAdminForm
 from articles.models import Article, Attachment, Category, Comment, search_terms
 from core.uploads import files_removed_on_failure
+from units.admin import UnitOwnedAdmin
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(UnitOwnedAdmin):
     list_display = ["name", "slug", "order", "show_in_menu"]
     list_editable = ["order", "show_in_menu"]
     search_fields = ["name"]
@@ -28,7 +29,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(UnitOwnedAdmin):
     form = ArticleAdminForm
     inlines = [AttachmentInline]
     list_display = ["title", "status", "category", "published_at", "author", "view_count"]
@@ -159,7 +160,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(UnitOwnedAdmin):
+    unit_path = "article__unit"
+
     list_display = ["name", "article", "created_at", "approved"]
     list_filter = ["approved", "created_at"]
     list_select_related = ["article"]

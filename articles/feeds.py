@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Category
-from core.site import site_settings
 
 FEED_SIZE = 20
 
@@ -16,11 +15,20 @@ class LatestArticlesFeed(Feed):
     link = "/tin-tuc/"
     description = _("Tin bài mới nhất")
 
+    def __call__(self, request, *args, **kwargs):
+        self.unit = request.unit
+        return super().__call__(request, *args, **kwargs)
+
     def title(self):
-        return site_settings().unit_name
+        return self.unit.name
 
     def items(self):
-        return Article.objects.published().select_related("category").order_by("-published_at", "-pk")[:FEED_SIZE]
+        return (
+            Article.objects.of(self.unit)
+            .published()
+            .select_related("category")
+            .order_by("-published_at", "-pk")[:FEED_SIZE]
+        )
 
     def item_title(self, item):
         return item.title
@@ -45,10 +53,10 @@ class CategoryFeed(LatestArticlesFeed):
     """The newest published articles of one category."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Category, slug=slug)
+        return get_object_or_404(Category.objects.of(request.unit), slug=slug)
 
     def title(self, obj):
-        return f"{obj.name} | {site_settings().unit_name}"
+        return f"{obj.name} | {self.unit.name}"
 
     def link(self, obj):
         return obj.get_absolute_url()

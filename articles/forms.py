@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article, Comment
 from core.antispam import TrappedForm
 from core.names import check_public_name
-from core.site import site_settings
 from core.text import nfc
 
 
@@ -27,10 +26,14 @@ class CommentForm(TrappedForm, forms.ModelForm):
             },
         }
 
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+
     def clean_name(self):
         """No hidden controls, no mixed scripts, no disguise as the staff or the unit (core/names.py)."""
-        site = site_settings()
-        name = check_public_name(nfc(self.cleaned_data["name"]), reserved=(site.unit_name, site.unit_short_name))
+        reserved = (self.unit.name, self.unit.short_name)
+        name = check_public_name(nfc(self.cleaned_data["name"]), reserved=reserved)
         if not name:
             raise forms.ValidationError(_("Vui lòng nhập họ tên."), code="required")
         return name

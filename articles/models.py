@@ -17,6 +17,7 @@ from core.fields import CleanImageField, NFCCharField, NFCTextField, RichTextFie
 from core.html import sanitize_html
 from core.text import fold, unique_slug
 from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document
+from units.models import OwnedQuerySet, primary_unit_id
 
 # A query longer than this is cut: nobody types more, and a longer LIKE pattern only costs.
 SEARCH_MAX_LENGTH = 200
@@ -62,7 +63,7 @@ def _has_rows(model, link, condition=None):
     return RawSQL(f"EXISTS (SELECT 1 FROM {table} WHERE {where})", (), output_field=models.BooleanField())
 
 
-class CategoryQuerySet(models.QuerySet):
+class CategoryQuerySet(OwnedQuerySet):
     def in_menu(self):
         return self.filter(show_in_menu=True).order_by("order", "name")
 
@@ -70,11 +71,17 @@ class CategoryQuerySet(models.QuerySet):
 class Category(models.Model):
     """A section of the portal (chuyên mục) that articles are filed under."""
 
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        default=primary_unit_id,
+        related_name="+",
+    )
     name = NFCCharField(_("tên chuyên mục"), max_length=150)
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=160,
-        unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tên, không dấu: “Kinh tế” → kinh-te."),
     )
@@ -87,20 +94,27 @@ class Category(models.Model):
         ordering = ["order", "name"]
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
+        constraints = [models.UniqueConstraint("unit", "slug", name="articles_category_unit_slug_unique")]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Category, self.name, exclude_pk=self.pk, max_length=160, fallback="chuyen-muc")
+            self.slug = unique_slug(
+                Category.objects.filter(unit_id=self.unit_id),
+                self.name,
+                exclude_pk=self.pk,
+                max_length=160,
+                fallback="chuyen-muc",
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(OwnedQuerySet):
     def published(self):
         """What the public may see: published, and its publication time has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -248,11 +262,17 @@ class Article(models.Model):
         PUBLISHED = "published", _("Đã xuất bản")
         WITHDRAWN = "withdrawn", _("Đã gỡ")
 
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        default=primary_unit_id,
+        related_name="+",
+    )
     title = NFCCharField(_("tiêu đề"), max_length=255)
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=200,
-        unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tiêu đề, không dấu. Không đổi được sau khi xuất bản."),
     )
@@ -321,8 +341,9 @@ class Article(models.Model):
         "self", verbose_name=_("bài liên quan"), symmetrical=False, blank=True, related_name="+"
     )
     view_count = models.PositiveBigIntegerField(_("lượt xem"), default=0, editable=False)
-    external_id = models.CharField(
-        _("mã ở cổng cũ"), max_length=100, null=True, blank=True, unique=True, editable=False
+    # NULL, not "", for articles written here: the unique (unit, external_id) ignores NULLs.
+    external_id = models.CharField(  # noqa: DJ001
+        _("mã ở cổng cũ"), max_length=100, null=True, blank=True, editable=False
     )
     # Folded (accent-free, lower-case) copies of the text, kept by save() for search.
     search_title = models.TextField(default="", editable=False)
@@ -336,15 +357,20 @@ class Article(models.Model):
         verbose_name_plural = _("tin bài")
         permissions = [("publish_article", _("Có thể xuất bản, hẹn giờ và gỡ tin bài"))]
         indexes = [
-            models.Index(fields=["status", "published_at"], name="articles_status_pub_idx"),
+            # A unit's lists (news, the home page, feeds, the sitemap): its newest public articles.
+            models.Index(fields=["unit", "status", "-published_at"], name="articles_unit_pub_idx"),
             # Category pages and the home page's blocks: the newest of one category, without a sort.
             models.Index(fields=["category", "status", "-published_at"], name="articles_cat_pub_idx"),
             # The THÔNG BÁO box on every page: pinned first, newest first, read in index order.
             models.Index(
-                fields=["-pinned", "-published_at"],
+                fields=["unit", "-pinned", "-published_at"],
                 condition=Q(kind="announcement", status="published"),
                 name="articles_announcement_idx",
             ),
+        ]
+        constraints = [
+            models.UniqueConstraint("unit", "slug", name="articles_article_unit_slug_unique"),
+            models.UniqueConstraint("unit", "external_id", name="articles_article_unit_external_id_unique"),
         ]
 
     def __str__(self):
@@ -352,7 +378,9 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Article, self.title, exclude_pk=self.pk, fallback="bai-viet")
+            self.slug = unique_slug(
+                Article.objects.filter(unit_id=self.unit_id), self.title, exclude_pk=self.pk, fallback="bai-viet"
+            )
         self.refresh_search_columns()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}

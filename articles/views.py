@@ -25,7 +25,6 @@ from core import generation
 from core.limits import public_body_limit
 from core.pagination import CountedOnceMixin
 from core.robots import hidden_from_robots
-from core.site import site_settings
 from core.uploads import DatedUploadTo, reencode_image
 
 
@@ -36,7 +35,7 @@ class PublicArticleMixin:
     template_name = "articles/article_list.html"
 
     def get_queryset(self):
-        return Article.objects.published().for_list().order_by("-published_at", "-pk")
+        return Article.objects.of(self.request.unit).published().for_list().order_by("-published_at", "-pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -72,7 +71,7 @@ class CategoryArticleListView(CountedOnceMixin, PublicArticleMixin, ListView):
     """One category's articles."""
 
     def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        self.category = get_object_or_404(Category.objects.of(self.request.unit), slug=self.kwargs["slug"])
         return super().get_queryset().in_category(self.category)
 
     def get_context_data(self, **kwargs):
@@ -115,7 +114,7 @@ class SearchView(PublicArticleMixin, ListView):
         self.query = query
         if not query:
             return Article.objects.none()
-        articles = Article.objects.published().for_list()
+        articles = Article.objects.of(self.request.unit).published().for_list()
         return articles.search(query, ranking=self.shared_ranking(articles, query))
 
     def shared_ranking(self, articles, query):
@@ -125,7 +124,7 @@ class SearchView(PublicArticleMixin, ListView):
         through the results: the scan for the matches (the costly part) runs once for all of them.
         """
         words = "\x1f".join(search_terms(query))
-        key = "search:" + hashlib.sha256(words.encode()).hexdigest()
+        key = f"search:{self.request.unit.pk}:" + hashlib.sha256(words.encode()).hexdigest()
         return generation.shared(key, lambda: articles.search_ranking(query), seconds=settings.SEARCH_CACHE_SECONDS)
 
     def get_context_data(self, **kwargs):
@@ -173,7 +172,7 @@ class ArticleDetailView(DetailView):
     """
 
     def get_queryset(self):
-        return Article.objects.published().for_page().select_related("category")
+        return Article.objects.of(self.request.unit).published().for_page().select_related("category", "unit")
 
     def get_object(self, queryset=None):
         return fetch_page_extras(super().get_object(queryset))
@@ -181,7 +180,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # The blank form is drawn once per content generation (comment_form.html): made only if drawn.
-        context.setdefault("comment_form", SimpleLazyObject(CommentForm))
+        context.setdefault("comment_form", SimpleLazyObject(lambda: CommentForm(unit=self.request.unit)))
         context["share_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
         # Absolute whether the image is on this server or in an object store (build_absolute_uri keeps those).
         if self.object.image:
@@ -195,7 +194,7 @@ class ArticleDetailView(DetailView):
 
     def structured_data(self, url, image_url):
         """schema.org NewsArticle, so that search engines and Zalo/Facebook previews read the article right."""
-        article, site = self.object, site_settings()
+        article = self.object
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -207,7 +206,7 @@ class ArticleDetailView(DetailView):
             "dateModified": article.updated_at,
             "articleSection": article.category.name,
             "inLanguage": "vi",
-            "publisher": {"@type": "GovernmentOrganization", "name": site.unit_name},
+            "publisher": {"@type": "GovernmentOrganization", "name": article.unit.name},
         }
         if article.author:
             data["author"] = {"@type": "Person", "name": article.author}
@@ -217,7 +216,7 @@ class ArticleDetailView(DetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        form = CommentForm(request.POST)
+        form = CommentForm(request.POST, unit=request.unit)
         if form.is_valid():
             if services.comment_rate_exceeded(request):
                 form.add_error(

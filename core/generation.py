@@ -36,11 +36,16 @@ def bump(**kwargs) -> None:
 
 
 def _content_changed(sender, instance=None, raw=False, created=False, **kwargs):
-    if raw or (created and isinstance(instance, SingletonModel)):
+    if raw or (created and _created_by_reading(instance)):
         return  # settings appearing with their defaults on first read: the pages showed those already
     # m2m_changed names the through model as sender: the instance tells whose relation it is.
     if sender in _tracked or type(instance) in _tracked:
         bump()
+
+
+def _created_by_reading(instance) -> bool:
+    """Settings a first read creates with their defaults: a singleton, or a model that says so."""
+    return isinstance(instance, SingletonModel) or getattr(instance, "created_on_first_read", False)
 
 
 def track_content(*models) -> None:

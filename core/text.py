@@ -27,10 +27,13 @@ def slugify_vi(text, max_length=None):
     return slug
 
 
-def unique_slug(model, text, *, exclude_pk=None, max_length=200, fallback="trang"):
-    """A slug from a Vietnamese text, with ``-2``, ``-3``… added until no other row has it."""
+def unique_slug(rows, text, *, exclude_pk=None, max_length=200, fallback="trang"):
+    """A slug from a Vietnamese text, with ``-2``, ``-3``… added until no other of ``rows`` has it.
+
+    ``rows`` is the queryset a slug must be unique in: a unit's articles, not every unit's.
+    """
     base = slugify_vi(text, max_length=max_length - 6) or fallback
-    others = model._default_manager.exclude(pk=exclude_pk)
+    others = rows.exclude(pk=exclude_pk)
     slug, number = base, 1
     while others.filter(slug=slug).exists():
         number += 1

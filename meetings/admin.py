@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from meetings import services
 from meetings.models import AgendaItem, Attendee, Document, Meeting, Official, Task
+from units.admin import UnitOwnedAdmin, UnitOwnedInline
 
 
 @admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
+class OfficialAdmin(UnitOwnedAdmin):
     list_display = ["name", "position", "office", "order", "is_active"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active", "office"]
@@ -46,7 +47,7 @@ class MeetingChildInline:
         return queryset.filter(meeting_id=object_id) if object_id else queryset.none()
 
 
-class AttendeeInline(admin.TabularInline):
+class AttendeeInline(UnitOwnedInline, admin.TabularInline):
     model = Attendee
     formset = AttendeeFormSet
     fields = ["order", "official", "name", "position", "office", "role", "attendance", "represents"]
@@ -54,7 +55,7 @@ class AttendeeInline(admin.TabularInline):
     extra = 3
 
 
-class AgendaItemInline(MeetingChildInline, admin.StackedInline):
+class AgendaItemInline(UnitOwnedInline, MeetingChildInline, admin.StackedInline):
     model = AgendaItem
     fields = [("order", "number"), "title", ("presenter", "presenter_office"), "summary", "outcome", "is_public"]
     extra = 1
@@ -83,7 +84,7 @@ class DocumentInline(MeetingChildInline, admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(UnitOwnedAdmin):
     inlines = [AttendeeInline, AgendaItemInline, TaskInline, DocumentInline]
     list_display = ["title", "kind", "starts_at", "status", "is_public", "chair_name"]
     list_filter = ["status", "kind", "is_public", "starts_at"]

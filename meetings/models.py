@@ -10,16 +10,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import CleanImageField, NFCCharField, NFCTextField, RichTextField
-from core.site import site_settings
 from core.text import unique_slug
 from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document
+from units.models import OwnedQuerySet, primary_unit_id
 
 
 class Official(models.Model):
     """A person in the directory that meetings draw on: leaders of the committee, heads of offices."""
 
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        default=primary_unit_id,
+        related_name="+",
+    )
     name = NFCCharField(_("họ và tên"), max_length=150)
-    slug = models.SlugField(_("đường dẫn"), max_length=160, unique=True, blank=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=160, blank=True)
     position = NFCCharField(_("chức vụ hiện nay"), max_length=200, blank=True)
     office = NFCCharField(
         _("cơ quan, đơn vị"), max_length=200, blank=True, help_text=_("Ví dụ: Phòng Giáo dục và Đào tạo.")
@@ -28,24 +35,33 @@ class Official(models.Model):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước."))
     is_active = models.BooleanField(_("đang công tác"), default=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("cán bộ")
         verbose_name_plural = _("danh bạ cán bộ")
+        constraints = [models.UniqueConstraint("unit", "slug", name="meetings_official_unit_slug_unique")]
 
     def __str__(self):
         return f"{self.name} ({self.position})" if self.position else self.name
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Official, self.name, exclude_pk=self.pk, max_length=160, fallback="can-bo")
+            self.slug = unique_slug(
+                Official.objects.filter(unit_id=self.unit_id),
+                self.name,
+                exclude_pk=self.pk,
+                max_length=160,
+                fallback="can-bo",
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("meetings:official", kwargs={"slug": self.slug})
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(OwnedQuerySet):
     def public(self):
         """What citizens may see: internal meetings never reach the public site."""
         return self.filter(is_public=True)
@@ -120,11 +136,17 @@ class Meeting(models.Model):
         POSTPONED = "postponed", _("Hoãn")
         CANCELLED = "cancelled", _("Hủy")
 
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        default=primary_unit_id,
+        related_name="+",
+    )
     title = NFCCharField(_("tên cuộc họp"), max_length=255)
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=255,
-        unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tên cuộc họp, không dấu."),
     )
@@ -133,7 +155,7 @@ class Meeting(models.Model):
         _("cơ quan tổ chức"),
         max_length=200,
         blank=True,
-        help_text=_("Để trống: tên viết tắt của đơn vị trong cài đặt cổng (ví dụ UBND huyện Sông Lam)."),
+        help_text=_("Để trống: tên ngắn của đơn vị (ví dụ UBND xã Hòa Bình)."),
     )
     starts_at = models.DateTimeField(_("bắt đầu"))
     ends_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
@@ -160,16 +182,23 @@ class Meeting(models.Model):
         ordering = ["-starts_at", "-pk"]
         verbose_name = _("cuộc họp")
         verbose_name_plural = _("cuộc họp")
-        indexes = [models.Index(fields=["is_public", "starts_at"], name="meetings_public_start_idx")]
+        indexes = [models.Index(fields=["unit", "is_public", "starts_at"], name="meetings_unit_start_idx")]
+        constraints = [models.UniqueConstraint("unit", "slug", name="meetings_meeting_unit_slug_unique")]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Meeting, self.title, exclude_pk=self.pk, max_length=255, fallback="cuoc-hop")
+            self.slug = unique_slug(
+                Meeting.objects.filter(unit_id=self.unit_id),
+                self.title,
+                exclude_pk=self.pk,
+                max_length=255,
+                fallback="cuoc-hop",
+            )
         if not self.body:
-            self.body = site_settings().unit_short_name
+            self.body = self.unit.short_name
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -122,12 +122,12 @@ def schema_org_event(meeting, url):
     return data
 
 
-def icalendar_feed(meetings, site, request):
+def icalendar_feed(meetings, unit, request):
     """VCALENDAR bytes: one VEVENT per meeting, with a stable UID so that updates replace events."""
     calendar = Calendar()
-    calendar.add("prodid", f"-//{site.unit_short_name}//Lich hop//VI")
+    calendar.add("prodid", f"-//{unit.short_name}//Lich hop//VI")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Lịch họp {site.unit_short_name}")
+    calendar.add("x-wr-calname", f"Lịch họp {unit.short_name}")
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     host = request.get_host().split(":")[0]
     for meeting in meetings:

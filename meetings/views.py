@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.pagination import CountedOnceMixin
-from core.site import site_settings
 from meetings import opendata
 from meetings.filters import YEARS, MeetingFilter
 from meetings.models import Attendee, Meeting, Official
@@ -29,7 +28,9 @@ class MeetingListView(CountedOnceMixin, ListView):
 
     def get_queryset(self):
         self.filterset = MeetingFilter(
-            self.request.GET or None, queryset=Meeting.objects.public().for_list(), request=self.request
+            self.request.GET or None,
+            queryset=Meeting.objects.of(self.request.unit).public().for_list(),
+            request=self.request,
         )
         if self.filterset.is_bound and not self.filterset.form.is_valid():
             messages.warning(self.request, _("Một số điều kiện lọc không hợp lệ nên đã được bỏ qua."))
@@ -59,7 +60,7 @@ class MeetingDetailView(DetailView):
     template_name = "meetings/meeting_detail.html"
 
     def get_queryset(self):
-        return Meeting.objects.public().for_detail()
+        return Meeting.objects.of(self.request.unit).public().for_detail()
 
     def get_context_data(self, **kwargs):
         meeting = self.object
@@ -75,7 +76,7 @@ class MeetingDetailView(DetailView):
 
 def meeting_json(request, slug):
     """The meeting as open data, with the keys of an Open Civic Data event."""
-    meeting = get_object_or_404(Meeting.objects.public().for_detail(), slug=slug)
+    meeting = get_object_or_404(Meeting.objects.of(request.unit).public().for_detail(), slug=slug)
     data = opendata.ocd_event(meeting, request.build_absolute_uri(meeting.get_absolute_url()), request)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
@@ -83,8 +84,8 @@ def meeting_json(request, slug):
 def meetings_ics(request):
     """An iCalendar feed of public meetings from a year back, that calendar apps subscribe to."""
     since = timezone.now() - timedelta(days=365)
-    meetings = Meeting.objects.public().filter(starts_at__gte=since).order_by("starts_at")
-    calendar = opendata.icalendar_feed(meetings, site_settings(), request)
+    meetings = Meeting.objects.of(request.unit).public().filter(starts_at__gte=since).order_by("starts_at")
+    calendar = opendata.icalendar_feed(meetings, request.unit, request)
     response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-hop.ics"'
     return response
@@ -120,7 +121,7 @@ class WeekView(TemplateView):
             )
         monday = monday or today - timedelta(days=today.weekday())
         start, end = week_bounds(monday)
-        meetings = list(Meeting.objects.public().for_list().between(start, end))
+        meetings = list(Meeting.objects.of(self.request.unit).public().for_list().between(start, end))
         days = [monday + timedelta(days=offset) for offset in range(7)]
         by_day = {day: [] for day in days}
         for meeting in meetings:
@@ -147,7 +148,9 @@ class OfficialDetailView(DetailView):
     """An official's page: the public meetings they attended, and those they chaired."""
 
     template_name = "meetings/official_detail.html"
-    queryset = Official.objects.all()
+
+    def get_queryset(self):
+        return Official.objects.of(self.request.unit)
 
     def get_context_data(self, **kwargs):
         attendances = (

@@ -25,7 +25,11 @@ if not SECRET_KEY:
         sys.exit("SECRET_KEY must be set when DEBUG is off (see .env.example).")
     SECRET_KEY = "development-only-key-never-used-with-debug-off"
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
+# Every unit's host must be allowed: in production the province's domain and its subdomains
+# (".thanhhoa.gov.vn"); in development any "<name>.localhost".
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", ".localhost"] if DEBUG else [])
+# How long a process keeps the map of units' host names before reading it again (units/hosts.py).
+UNIT_HOSTS_SECONDS = env.int("UNIT_HOSTS_SECONDS", default=5)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -46,6 +50,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "core",
+    "units",
     "accounts",
     "articles",
     "meetings",
@@ -53,13 +58,10 @@ INSTALLED_APPS = [
     "website",
 ]
 
-# The portal's identity record (unit name, contacts, emblem), which the apps below the site shell read
-# through core.site, as Django's apps name the user model by AUTH_USER_MODEL.
-SITE_SETTINGS_MODEL = "website.SiteSettings"
-
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "units.middleware.UnitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -37,6 +37,31 @@ def _fast_settings(settings, tmp_path):
     settings.STORAGES = {**settings.STORAGES, "protected": protected}
 
 
+@pytest.fixture(autouse=True)
+def unit(request):
+    """The unit a test's requests are for: the test client's host, and the live server's.
+
+    Only for tests that use the database; the host map of the last test is forgotten either way.
+    """
+    from units import hosts
+
+    hosts.forget()
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
+        return None
+    transactional = "transactional_db" in request.fixturenames or (marker and marker.kwargs.get("transaction"))
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from units.models import Unit, UnitAlias
+
+    unit, _created = Unit.objects.get_or_create(
+        code="01",
+        defaults={"name": "Ủy ban nhân dân xã Hòa Bình", "short_name": "UBND xã Hòa Bình", "host": "testserver"},
+    )
+    for host in ("localhost", "127.0.0.1"):
+        UnitAlias.objects.get_or_create(host=host, defaults={"unit": unit, "redirect": False})
+    return unit
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright; never a browser that Playwright downloads."""

@@ -1,16 +1,18 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from solo.admin import SingletonModelAdmin
 
+from units.admin import UnitOwnedAdmin
 from website.models import MaintenanceNotice, MenuItem, Page, SiteSettings
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(SingletonModelAdmin):
+class SiteSettingsAdmin(UnitOwnedAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ["unit", "portal_name", "editor_in_chief"]
+    list_select_related = ["unit"]
     fieldsets = [
-        (None, {"fields": ["portal_name", "unit_name", "unit_short_name", "unit_level", "emblem"]}),
+        (None, {"fields": ["unit", "portal_name", "emblem"]}),
         (_("Trang chủ và đo lường"), {"fields": ["featured_category", "measurement_site_id"]}),
         (
             _("Chân trang"),
@@ -32,7 +34,7 @@ class SiteSettingsAdmin(SingletonModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(UnitOwnedAdmin):
     list_display = ["title", "slug", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["title"]
@@ -40,7 +42,7 @@ class PageAdmin(admin.ModelAdmin):
 
 
 @admin.register(MenuItem)
-class MenuItemAdmin(admin.ModelAdmin):
+class MenuItemAdmin(UnitOwnedAdmin):
     list_display = ["label", "order", "target", "category", "page", "url"]
     list_editable = ["order"]
     list_select_related = ["category", "page"]
@@ -48,6 +50,6 @@ class MenuItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(MaintenanceNotice)
-class MaintenanceNoticeAdmin(admin.ModelAdmin):
+class MaintenanceNoticeAdmin(UnitOwnedAdmin):
     list_display = ["message", "starts_at", "ends_at"]
     date_hierarchy = "starts_at"

@@ -17,11 +17,11 @@ from website.models import MaintenanceNotice, MenuItem, SiteSettings
 FRAGMENT_SECONDS = 60
 
 
-def menu_links(content_generation):
+def menu_links(unit, content_generation):
     """(label, address) of each main-menu entry, shared by every process for the content generation."""
-    items = MenuItem.objects.select_related("category", "page")
+    items = MenuItem.objects.of(unit).select_related("category", "page")
     return generation.shared(
-        "menu-links",
+        f"menu-links:{unit.pk}",
         lambda: [(item.label, item.get_absolute_url()) for item in items],
         seconds=FRAGMENT_SECONDS,
         generation=content_generation,
@@ -29,13 +29,17 @@ def menu_links(content_generation):
 
 
 def site(request):
-    site_settings = SimpleLazyObject(SiteSettings.get_solo)
+    unit = getattr(request, "unit", None)
+    if unit is None:  # the 400 page answering a host that is not ours: no unit, nothing to keep
+        return {"fragment_seconds": 0}
+    site_settings = SimpleLazyObject(lambda: SiteSettings.objects.of(unit))
     # Callables: a template calls them when it first needs them; @cache keeps the answer for the page.
     content_generation = cache(generation.current)
     return {
+        "unit": unit,
         "site": site_settings,
-        "menu_links": SimpleLazyObject(lambda: menu_links(content_generation())),
-        "maintenance_notices": SimpleLazyObject(lambda: list(MaintenanceNotice.objects.current())),
+        "menu_links": SimpleLazyObject(lambda: menu_links(unit, content_generation())),
+        "maintenance_notices": SimpleLazyObject(lambda: list(MaintenanceNotice.objects.current(unit))),
         "content_generation": content_generation,
         "fragment_seconds": cache(
             lambda: generation.seconds_to_live(FRAGMENT_SECONDS, generation=content_generation())

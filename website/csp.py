@@ -23,11 +23,17 @@ class PortalCSPMiddleware(CSPMiddleware):
         additions = {"frame-src": sorted(f"https://{host}" for host in IFRAME_HOSTS)}
         if request.path.startswith("/admin/"):
             additions.update(ADMIN_ADDITIONS)
-        elif self.is_page(response) and SiteSettings.get_solo().measurement_site_id:
+        elif self.is_page(response) and self.measured(request):
             origin = [settings.MEASUREMENT_SCRIPT_ORIGIN]
             additions.update({"script-src": origin, "connect-src": origin, "img-src": origin})
         parts.update = {**additions, **(parts.update or {})}
         return parts
+
+    @staticmethod
+    def measured(request):
+        """Whether the unit's portal has a measurement site ID (no unit: a host that is not ours)."""
+        unit = getattr(request, "unit", None)
+        return unit is not None and bool(SiteSettings.objects.of(unit).measurement_site_id)
 
     @staticmethod
     def is_page(response):

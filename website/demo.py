@@ -1,15 +1,13 @@
 """Demo site settings, pages and menu: a fictional district, Sông Lam, written by the team."""
 
 from articles.models import Category
+from units.models import Unit, UnitAlias
 from website.models import MenuItem, Page, SiteSettings
 
 FEATURED_CATEGORY_SLUG = "hoat-dong-cua-ubnd"
 
 DEMO_SITE = {
     "portal_name": "Cổng thông tin điện tử",
-    "unit_name": "Ủy ban nhân dân huyện Sông Lam",
-    "unit_short_name": "UBND huyện Sông Lam",
-    "unit_level": SiteSettings.UnitLevel.DISTRICT,
     "governing_agency": "Ủy ban nhân dân huyện Sông Lam",
     "editor_in_chief": "Ông Hoàng Đức Thịnh, Chánh Văn phòng HĐND và UBND huyện",
     "standing_office": "Văn phòng HĐND và UBND huyện Sông Lam",
@@ -45,16 +43,31 @@ DEMO_PAGES = {
 }
 
 
-def seed_site_settings():
-    """Fill the site settings with the demo district, only where they are still at defaults.
+def seed_unit():
+    """The demo's unit, once: served at localhost and 127.0.0.1."""
+    unit, _created = Unit.objects.get_or_create(
+        code="DEMO",
+        defaults={
+            "name": "Ủy ban nhân dân huyện Sông Lam",
+            "short_name": "UBND huyện Sông Lam",
+            "level": Unit.Level.FORMER_DISTRICT,
+            "host": "localhost",
+        },
+    )
+    UnitAlias.objects.get_or_create(host="127.0.0.1", defaults={"unit": unit, "redirect": False})
+    return unit
+
+
+def seed_site_settings(unit):
+    """Fill the unit's site settings with the demo district's, the first time only.
 
     Runs after the demo articles, so that the home page can feature the district's own news.
     """
-    site = SiteSettings.get_solo()
-    if site.unit_name == SiteSettings._meta.get_field("unit_name").default:
+    site, created = SiteSettings.objects.get_or_create(unit=unit)
+    if created or not site.editor_in_chief:
         for field, value in DEMO_SITE.items():
             setattr(site, field, value)
-        site.featured_category = Category.objects.filter(slug=FEATURED_CATEGORY_SLUG).first()
+        site.featured_category = Category.objects.of(unit).filter(slug=FEATURED_CATEGORY_SLUG).first()
         site.save()
 
 

@@ -2,42 +2,43 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from solo.models import SingletonModel
 
+from core import generation
 from core.fields import CleanImageField, NFCCharField, RichTextField
 from core.uploads import DatedUploadTo
+from units.models import OwnedQuerySet, primary_unit_id
+
+# How long every process may keep a unit's settings; an edit starts a new content generation at once.
+SETTINGS_SECONDS = 300
 
 
-class SiteSettings(SingletonModel):
-    """The one record of the portal's identity: names, footer lines, contacts, emblem."""
+class SiteSettingsQuerySet(models.QuerySet):
+    def of(self, unit):
+        """The unit's settings, shared through the cache; created with the defaults on first read."""
+        return generation.shared(
+            f"site-settings:{unit.pk}", lambda: self.get_or_create(unit=unit)[0], seconds=SETTINGS_SECONDS
+        )
 
-    class UnitLevel(models.TextChoices):
-        PROVINCE = "tinh", _("Tỉnh / thành phố")
-        DISTRICT = "huyen", _("Huyện / quận / thị xã")
-        COMMUNE = "xa", _("Xã")
-        WARD = "phuong", _("Phường")
-        TOWN = "thi-tran", _("Thị trấn")
-        SPECIAL_ZONE = "dac-khu", _("Đặc khu")
 
+class SiteSettings(models.Model):
+    """A unit's portal identity beside its names (units.Unit): footer lines, contacts, emblem, home page."""
+
+    unit = models.OneToOneField(
+        "units.Unit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.CASCADE,
+        related_name="site_settings",
+    )
     portal_name = models.CharField(
         _("tên cổng thông tin"),
         max_length=200,
         default="Cổng thông tin điện tử",
         help_text=_("Dòng chữ nhỏ phía trên tên đơn vị trên băng rôn."),
     )
-    unit_name = models.CharField(
-        _("tên đầy đủ của đơn vị"),
-        max_length=200,
-        default="Ủy ban nhân dân",
-        help_text=_("Ví dụ: Ủy ban nhân dân xã Hòa Bình. Hiện trên băng rôn và chân trang."),
-    )
-    unit_short_name = models.CharField(
-        _("tên viết tắt"), max_length=100, default="UBND", help_text=_("Ví dụ: UBND xã Hòa Bình.")
-    )
-    unit_level = models.CharField(_("cấp hành chính"), max_length=10, choices=UnitLevel, default=UnitLevel.COMMUNE)
     governing_agency = models.CharField(_("cơ quan chủ quản"), max_length=200, blank=True)
     editor_in_chief = models.CharField(_("trưởng Ban Biên tập"), max_length=200, blank=True)
     standing_office = models.CharField(_("cơ quan thường trực"), max_length=200, blank=True)
@@ -72,14 +73,19 @@ class SiteSettings(SingletonModel):
     facebook_url = models.URLField(_("trang Facebook"), blank=True)
     youtube_url = models.URLField(_("kênh YouTube"), blank=True)
 
+    objects = SiteSettingsQuerySet.as_manager()
+    # Read before it is ever edited, it is created with its defaults: no page changes (core/generation.py).
+    created_on_first_read = True
+
     class Meta:
         verbose_name = _("cài đặt cổng thông tin")
+        verbose_name_plural = _("cài đặt cổng thông tin")
 
     def __str__(self):
-        return str(self._meta.verbose_name)
+        return f"{self._meta.verbose_name}: {self.unit}"
 
 
-class PageQuerySet(models.QuerySet):
+class PageQuerySet(OwnedQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -87,10 +93,11 @@ class PageQuerySet(models.QuerySet):
 class Page(models.Model):
     """A simple page (Giới thiệu, Liên hệ, Sơ đồ cổng…) written by administrators."""
 
-    title = NFCCharField(_("tiêu đề"), max_length=200)
-    slug = models.SlugField(
-        _("đường dẫn"), max_length=200, unique=True, help_text=_("Phần cuối của địa chỉ: /trang/<đường dẫn>/.")
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, default=primary_unit_id, related_name="+"
     )
+    title = NFCCharField(_("tiêu đề"), max_length=200)
+    slug = models.SlugField(_("đường dẫn"), max_length=200, help_text=_("Phần cuối của địa chỉ: /trang/<đường dẫn>/."))
     body = RichTextField(_("nội dung"), blank=True)
     is_published = models.BooleanField(_("đang hiển thị"), default=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
@@ -101,6 +108,7 @@ class Page(models.Model):
         verbose_name = _("trang tĩnh")
         verbose_name_plural = _("trang tĩnh")
         ordering = ["title"]
+        constraints = [models.UniqueConstraint("unit", "slug", name="website_page_unit_slug_unique")]
 
     def __str__(self):
         return self.title
@@ -130,6 +138,9 @@ class MenuItem(models.Model):
         Target.SCHEDULE: "meetings:week",
     }
 
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, default=primary_unit_id, related_name="+"
+    )
     label = NFCCharField(_("tên hiển thị"), max_length=60)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     target = models.CharField(_("trỏ tới"), max_length=20, choices=Target, default=Target.CATEGORY)
@@ -143,6 +154,8 @@ class MenuItem(models.Model):
         blank=True,
         help_text=_("Chỉ khi trỏ tới địa chỉ khác: /duong-dan/ hoặc https://…"),
     )
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mục menu")
@@ -171,14 +184,27 @@ class MenuItem(models.Model):
 
 
 class MaintenanceNoticeQuerySet(models.QuerySet):
-    def current(self):
-        """Notices to show now: from the moment they are set until the downtime ends."""
-        return self.filter(ends_at__gt=timezone.now()).order_by("starts_at")
+    def current(self, unit):
+        """Notices to show on ``unit`` now, from when they are set until the downtime ends.
+
+        A notice of the province for its whole territory shows on every unit below it too.
+        """
+        lineage = unit.lineage_ids()
+        for_unit = Q(unit=unit) | Q(unit_id__in=lineage[1:], whole_province=True)
+        return self.filter(for_unit, ends_at__gt=timezone.now()).order_by("starts_at")
 
 
 class MaintenanceNotice(models.Model):
     """Planned downtime announced to every visitor ahead of time, as the rules require."""
 
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, default=primary_unit_id, related_name="+"
+    )
+    whole_province = models.BooleanField(
+        _("cho mọi đơn vị trong tỉnh"),
+        default=False,
+        help_text=_("Thông báo của tỉnh hiện trên cổng của mọi xã, phường (ví dụ: khi cả hệ thống bảo trì)."),
+    )
     starts_at = models.DateTimeField(_("bắt đầu bảo trì"))
     ends_at = models.DateTimeField(_("kết thúc bảo trì"))
     message = NFCCharField(

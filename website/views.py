@@ -20,15 +20,16 @@ class HomeView(TemplateView):
     meetings_count = 3
 
     def get_context_data(self, **kwargs):
-        news = Article.objects.published().news().for_list()
-        featured = self.featured_article(news, SiteSettings.get_solo().featured_category_id)
+        unit = self.request.unit
+        news = Article.objects.of(unit).published().news().for_list()
+        featured = self.featured_article(news, SiteSettings.objects.of(unit).featured_category_id)
         latest = news.exclude(pk=featured.pk) if featured else news
         return super().get_context_data(
             featured=featured,
             latest=latest[: self.latest_count],
             category_blocks=self.category_blocks(exclude=featured),
-            upcoming_meetings=Meeting.objects.public().for_list().upcoming()[: self.meetings_count],
-            recent_meetings=Meeting.objects.public().for_list().recent()[: self.meetings_count],
+            upcoming_meetings=Meeting.objects.of(unit).public().for_list().upcoming()[: self.meetings_count],
+            recent_meetings=Meeting.objects.of(unit).public().for_list().recent()[: self.meetings_count],
             **kwargs,
         )
 
@@ -43,8 +44,8 @@ class HomeView(TemplateView):
 
     def category_blocks(self, exclude=None):
         """[(category, [articles])] for the menu categories that have published articles."""
-        categories = list(Category.objects.in_menu())
-        articles = Article.objects.published().for_list()
+        categories = list(Category.objects.of(self.request.unit).in_menu())
+        articles = Article.objects.of(self.request.unit).published().for_list()
         if exclude:
             articles = articles.exclude(pk=exclude.pk)
         by_category = {}
@@ -56,7 +57,8 @@ class HomeView(TemplateView):
 class PageDetailView(DetailView):
     """A simple page written by administrators."""
 
-    queryset = Page.objects.published()
+    def get_queryset(self):
+        return Page.objects.of(self.request.unit).published()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(crumbs=[(self.object.title, self.object.get_absolute_url())], **kwargs)

@@ -4,18 +4,19 @@ import pytest
 from django.contrib.auth.password_validation import password_validators_help_texts, validate_password
 from django.core.exceptions import ValidationError
 
-from website.models import SiteSettings
+from tests.units import unit_settings
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def song_lam():
-    site = SiteSettings.get_solo()
-    site.unit_name = "Ủy ban nhân dân huyện Sông Lam"
-    site.unit_short_name = "UBND huyện Sông Lam"
+    site = unit_settings()
+    site.unit.name = "Ủy ban nhân dân huyện Sông Lam"
+    site.unit.short_name = "UBND huyện Sông Lam"
     site.portal_name = "Cổng thông tin điện tử huyện Sông Lam"
     site.save()
+    site.unit.save()
 
 
 def refusal(password):
@@ -32,9 +33,10 @@ def test_the_units_own_name_with_a_year_is_refused(password):
 
 
 def test_the_units_name_is_read_from_the_site_settings():
-    site = SiteSettings.get_solo()
-    site.unit_name, site.unit_short_name = "Ủy ban nhân dân xã Hòa Bình", "UBND xã Hòa Bình"
+    site = unit_settings()
+    site.unit.name, site.unit.short_name = "Ủy ban nhân dân xã Hòa Bình", "UBND xã Hòa Bình"
     site.save()
+    site.unit.save()
     assert "tên đơn vị" in refusal("HoaBinh@2026")
     validate_password("songlam-ngay-mua-2026")  # no longer the unit's name
 

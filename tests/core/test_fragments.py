@@ -12,7 +12,8 @@ from django.test import Client
 from articles.models import Article
 from tests.articles.factories import make_article, make_category
 from tests.traps import trap_fields
-from website.models import MenuItem, SiteSettings
+from tests.units import unit_settings
+from website.models import MenuItem
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36"
@@ -37,10 +38,11 @@ def current_menu_items(html):
 def test_a_settings_change_shows_in_banner_and_footer_on_the_next_page():
     article = make_article("Tin bất kỳ")
     page(article.get_absolute_url())
-    site = SiteSettings.get_solo()
-    site.unit_name = "Ủy ban nhân dân xã Hòa Bình"
+    site = unit_settings()
+    site.unit.name = "Ủy ban nhân dân xã Hòa Bình"
     site.address = "Thôn Trung, xã Hòa Bình"
     site.save()
+    site.unit.save()
     html = page(article.get_absolute_url())
     assert '<span class="unit-name">Ủy ban nhân dân xã Hòa Bình</span>' in html
     assert "Thôn Trung, xã Hòa Bình" in html
@@ -155,7 +157,7 @@ def test_a_list_total_is_shared_through_the_cache():
 
 def test_the_frame_of_a_page_costs_no_query_once_drawn(django_assert_max_num_queries):
     article = make_article("Tin bất kỳ")
-    site = SiteSettings.get_solo()
+    site = unit_settings()
     site.address = "Thôn Trung, xã Hòa Bình"
     site.save()
     page(article.get_absolute_url())

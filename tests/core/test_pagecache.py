@@ -19,7 +19,7 @@ from tests.conftest import log_in_with_second_factor
 from tests.meetings.factories import make_meeting
 from tests.stats.conftest import read
 from tests.traps import trap_fields
-from website.models import SiteSettings
+from tests.units import unit_settings
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36"
@@ -78,9 +78,10 @@ def test_publish_and_withdraw_show_at_once(django_user_model):
 def test_settings_menu_comment_and_meeting_changes_invalidate():
     article = make_article("Bài có bình luận")
     reader().get("/")
-    site = SiteSettings.get_solo()
-    site.unit_name = "Ủy ban nhân dân xã Hòa Bình"
+    site = unit_settings()
+    site.unit.name = "Ủy ban nhân dân xã Hòa Bình"
     site.save()
+    site.unit.save()
     assert "xã Hòa Bình" in reader().get("/").content.decode()
     comment = Comment.objects.create(article=article, name="Lan", body="Cảm ơn huyện")
     reader().get(article.get_absolute_url())

@@ -8,6 +8,7 @@ from django.utils import timezone
 from meetings import services
 from meetings.models import AgendaItem, Attendee, Document, Meeting, Task
 from tests.meetings.factories import make_meeting, make_official
+from tests.units import unit_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +20,11 @@ def test_slug_is_made_from_the_vietnamese_title():
 
 
 def test_body_defaults_to_the_unit_in_the_site_settings():
-    from website.models import SiteSettings
 
-    site = SiteSettings.get_solo()
-    site.unit_short_name = "UBND xã Hòa Bình"
+    site = unit_settings()
+    site.unit.short_name = "UBND xã Hòa Bình"
     site.save()
+    site.unit.save()
     assert make_meeting().body == "UBND xã Hòa Bình"
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client, override_settings
 
 from tests.articles.factories import make_article
-from website.models import SiteSettings
+from tests.units import unit_settings
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ def test_the_admin_gets_what_ckeditor_needs_and_no_more(admin_client):
 def test_measurement_origin_is_admitted_only_once_an_id_is_set(client, settings):
     settings.MEASUREMENT_SCRIPT_ORIGIN = "https://do-luong.example.gov.vn"
     assert "do-luong.example.gov.vn" not in client.get("/")["Content-Security-Policy"]
-    site = SiteSettings.get_solo()
+    site = unit_settings()
     site.measurement_site_id = "12345"
     site.save()
     csp = directives(client.get("/"))

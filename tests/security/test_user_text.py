@@ -7,7 +7,7 @@ from articles.models import Comment
 from tests.articles.factories import make_article
 from tests.stats.conftest import BROWSER_UA
 from tests.traps import trap_fields
-from website.models import SiteSettings
+from tests.units import unit_settings
 
 pytestmark = pytest.mark.django_db
 LONG_TOKEN = "A" * 2000
@@ -43,9 +43,10 @@ def comment(article, name, body="Cầu đẹp, cảm ơn huyện."):
     ],
 )
 def test_a_name_imitating_the_staff_or_the_unit_is_refused(article, name):
-    site = SiteSettings.get_solo()
-    site.unit_name, site.unit_short_name = "Ủy ban nhân dân huyện Sông Lam", "UBND huyện Sông Lam"
+    site = unit_settings()
+    site.unit.name, site.unit.short_name = "Ủy ban nhân dân huyện Sông Lam", "UBND huyện Sông Lam"
     site.save()
+    site.unit.save()
     response = comment(article, name)
     assert response.status_code == 400
     assert "giống tên của Ban biên tập, người quản trị hay của đơn vị" in response.content.decode()

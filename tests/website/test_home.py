@@ -11,7 +11,7 @@ from articles.models import Article
 from meetings.models import Meeting
 from tests.articles.factories import bulk_articles, make_article, make_category
 from tests.meetings.factories import make_meeting
-from website.models import SiteSettings
+from tests.units import unit_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_featured_article_is_the_newest_of_the_featured_category(client):
         "Phiên họp thường kỳ tháng Mười", category=activities, published_at=timezone.now() - timezone.timedelta(days=2)
     )
     make_article("Giá lúa tăng", category=economy, published_at=timezone.now() - timezone.timedelta(hours=1))
-    site = SiteSettings.get_solo()
+    site = unit_settings()
     site.featured_category = activities
     site.save()
 
@@ -127,7 +127,7 @@ def test_article_page_carries_news_article_structured_data(client):
 def test_measurement_tag_only_when_an_id_is_set(client, settings):
     settings.MEASUREMENT_SCRIPT_URL = "https://do-luong.example.gov.vn/tag.js"
     assert "data-website-id" not in client.get("/").content.decode()
-    site = SiteSettings.get_solo()
+    site = unit_settings()
     site.measurement_site_id = "12345"
     site.save()
     cache.clear()

@@ -47,8 +47,8 @@ def test_a_portal_migrated_from_before_the_move_keeps_its_site_shell():
     migrate_forward()
     ContentType.objects.clear_cache()
 
-    site = SiteSettings.get_solo()
-    assert site.unit_name == "Ủy ban nhân dân xã Hòa Bình"
+    site = SiteSettings.objects.get()
+    assert site.unit.name == "Ủy ban nhân dân xã Hòa Bình"
     assert site.featured_category.slug == "tin-huyen"
     assert [(item.label, item.get_absolute_url()) for item in MenuItem.objects.all()] == [
         ("Giới thiệu", "/trang/gioi-thieu/"),

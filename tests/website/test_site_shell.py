@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from website.models import MaintenanceNotice, MenuItem, Page, SiteSettings
+from tests.units import unit_settings
+from website.models import MaintenanceNotice, MenuItem, Page
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +16,9 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 @pytest.fixture
 def commune_site():
-    site = SiteSettings.get_solo()
-    site.unit_name = "Ủy ban nhân dân xã Hòa Bình"
-    site.unit_short_name = "UBND xã Hòa Bình"
+    site = unit_settings()
+    site.unit.name = "Ủy ban nhân dân xã Hòa Bình"
+    site.unit.short_name = "UBND xã Hòa Bình"
     site.governing_agency = "Ủy ban nhân dân xã Hòa Bình"
     site.editor_in_chief = "Bà Lê Thị Hoa"
     site.address = "Thôn Đông, xã Hòa Bình"
@@ -25,6 +26,7 @@ def commune_site():
     site.email = "ubnd@hoabinh.example.gov.vn"
     site.licence = "Giấy phép số 01/GP-TTĐT ngày 02/01/2026"
     site.save()
+    site.unit.save()
     return site
 
 
@@ -41,8 +43,9 @@ def test_banner_and_footer_come_from_the_site_settings(client, commune_site):
 
 def test_changed_settings_show_on_the_next_page_load(client, commune_site):
     client.get("/")
-    commune_site.unit_name = "Ủy ban nhân dân phường Bến Thủy"
+    commune_site.unit.name = "Ủy ban nhân dân phường Bến Thủy"
     commune_site.save()
+    commune_site.unit.save()
     assert "Ủy ban nhân dân phường Bến Thủy" in client.get("/").content.decode()
 
 

@@ -9,7 +9,7 @@ from articles.demo import seed_articles
 from articles.models import Category
 from meetings.demo import seed_meetings
 from stats.demo import seed_stats
-from website.demo import seed_menu, seed_pages, seed_site_settings
+from website.demo import seed_menu, seed_pages, seed_site_settings, seed_unit
 
 
 class Command(BaseCommand):
@@ -18,10 +18,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             sync_roles()  # the groups exist after migrate; this also restores them after a flush
+            unit = seed_unit()
             accounts = seed_demo_accounts()
             seed_articles()
             seed_meetings()
-            seed_site_settings()
+            seed_site_settings(unit)
             seed_pages()
             seed_menu(Category.objects.in_menu())
             seed_stats()

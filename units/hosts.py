@@ -1,0 +1,57 @@
+"""Which unit a host name serves, answered from memory: no query on a warm process.
+
+Each process keeps the map of every unit's host names, loaded in one query and kept for
+UNIT_HOSTS_SECONDS, so a renamed host or an archived unit reaches every process within that time.
+A host not in the map reloads it at once (at most once a second, so a flood of made-up host names
+costs no more than one query a second): a unit added in the admin or by ``import_units`` serves
+from its first request, with no restart.
+"""
+
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from units.models import Unit, UnitAlias
+
+UNKNOWN_HOST_RELOAD_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class Served:
+    """What a host name is: a unit's, and the canonical host to redirect to when it is an old alias."""
+
+    unit: Unit
+    redirect_to: str | None = None
+
+
+_map: dict[str, Served] = {}
+_loaded_at = float("-inf")
+
+
+def forget(**kwargs):
+    """A unit or a host changed in this process: read the map again on the next request."""
+    global _loaded_at
+    _loaded_at = float("-inf")
+
+
+def _load():
+    global _map, _loaded_at
+    units = {unit.pk: unit for unit in Unit.objects.select_related("parent")}
+    served = {unit.host: Served(unit) for unit in units.values()}
+    for alias in UnitAlias.objects.all():
+        unit = units[alias.unit_id]
+        served.setdefault(alias.host, Served(unit, redirect_to=unit.host if alias.redirect else None))
+    _map, _loaded_at = served, time.monotonic()
+
+
+def lookup(host: str) -> Served | None:
+    """The unit ``host`` (lower case, without port) serves, or None for a host that is no unit's."""
+    age = time.monotonic() - _loaded_at
+    if age > settings.UNIT_HOSTS_SECONDS:
+        _load()
+    found = _map.get(host)
+    if found is None and age > UNKNOWN_HOST_RELOAD_SECONDS:
+        _load()
+        found = _map.get(host)
+    return found
