@@ -96,7 +96,11 @@ class MembershipQuerySet(models.QuerySet):
     def grant(self, *, user, unit, role):
         """Give ``user`` the role (accounts.roles.Role) in ``unit``, replacing the role held there before."""
         group = Group.objects.get(name=role.group_name)
-        return self.update_or_create(user=user, unit=unit, defaults={"role": group})[0]
+        membership, created = self.get_or_create(user=user, unit=unit, defaults={"role": group})
+        if not created and membership.role_id != group.pk:  # saved only when it changes: no audit event for nothing
+            membership.role = group
+            membership.save(update_fields=["role"])
+        return membership
 
 
 class Membership(models.Model):
