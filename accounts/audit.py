@@ -17,7 +17,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext as _
 from solo.models import SingletonModel
 
-from accounts.models import AuditEvent
+from accounts.models import AuditEvent, Membership
 
 Action = AuditEvent.Action
 
@@ -128,12 +128,23 @@ def _roles_changed(sender, instance, action, pk_set, reverse, **kwargs):
     record(Action.ROLE_CHANGE, instance, detail=" ".join(f"{sign}{name}" for name in names) or _("− mọi vai trò"))
 
 
+def _membership_saved(sender, instance, created, raw=False, **kwargs):
+    if not raw:
+        record(Action.ROLE_CHANGE, instance.user, detail=f"+{instance.role.name} ({instance.unit})")
+
+
+def _membership_deleted(sender, instance, **kwargs):
+    record(Action.ROLE_CHANGE, instance.user, detail=f"−{instance.role.name} ({instance.unit})")
+
+
 def connect():
     """Wire the receivers; called once from AccountsConfig.ready()."""
     for label in TRACKED_MODELS:
         model = apps.get_model(label)
         post_save.connect(_saved, sender=model, dispatch_uid=f"audit-save-{label}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"audit-delete-{label}")
+    post_save.connect(_membership_saved, sender=Membership, dispatch_uid="audit-membership-save")
+    post_delete.connect(_membership_deleted, sender=Membership, dispatch_uid="audit-membership-delete")
     m2m_changed.connect(_roles_changed, sender=get_user_model().groups.through, dispatch_uid="audit-roles")
     user_logged_in.connect(_logged_in, dispatch_uid="audit-login")
     user_logged_out.connect(_logged_out, dispatch_uid="audit-logout")

@@ -1,11 +1,17 @@
-"""Demo accounts, one per role, for `make run` and the tests that log in as them."""
+"""Demo accounts, one per role, for `make run` and the tests that log in as them.
+
+``seed_demo_accounts()`` gives the four accounts their roles in the primary unit, as a single-unit
+demo always had; ``create_demo_account`` makes one account with a role in any unit, for a demo that
+builds a province and its communes.
+"""
 
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from accounts import roles, twofactor
+from accounts.models import Membership
+from units.models import Unit, primary_unit_id
 
 
 @dataclass(frozen=True)
@@ -24,24 +30,37 @@ DEMO_ACCOUNTS = (
 )
 
 
-def seed_demo_accounts():
-    """Create (or leave as they are) the demo accounts; returns them for printing."""
-    User = get_user_model()
+def create_demo_account(*, username, password, full_name, role, unit):
+    """Create the account (or leave it as it is) and give it ``role`` in ``unit``; returns the user."""
+    family_name, _, given_name = full_name.rpartition(" ")
+    user, created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": given_name,
+            "last_name": family_name,
+            "is_staff": True,
+            "email": f"{username}@example.gov.vn",
+        },
+    )
+    if created:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    Membership.objects.grant(user=user, unit=unit, role=role)
+    return user
+
+
+def seed_demo_accounts(unit=None):
+    """Create (or leave as they are) the demo accounts with their roles in ``unit`` (the primary unit
+    when none is named); returns them for printing."""
+    unit = unit or Unit.objects.get(pk=primary_unit_id())
     for account in DEMO_ACCOUNTS:
-        family_name, _, given_name = account.full_name.rpartition(" ")
-        user, created = User.objects.get_or_create(
+        create_demo_account(
             username=account.username,
-            defaults={
-                "first_name": given_name,
-                "last_name": family_name,
-                "is_staff": True,
-                "email": f"{account.username}@example.gov.vn",
-            },
+            password=account.password,
+            full_name=account.full_name,
+            role=account.role,
+            unit=unit,
         )
-        if created:
-            user.set_password(account.password)
-            user.save(update_fields=["password"])
-        user.groups.add(Group.objects.get(name=account.role.group_name))
     return DEMO_ACCOUNTS
 
 

@@ -1,6 +1,7 @@
-"""What the portal keeps about its staff accounts: the first-log-in flag and the audit trail."""
+"""What the portal keeps about its staff accounts: the first-log-in flag, roles in units and the audit trail."""
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -69,3 +70,63 @@ class AuditEvent(models.Model):
     def __str__(self):
         actor = self.actor_name or "—"
         return f"{self.created_at:%d/%m/%Y %H:%M} {actor}: {self.get_action_display()} {self.object_repr}"
+
+
+class MembershipQuerySet(models.QuerySet):
+    def in_unit(self, unit):
+        return self.filter(unit=unit)
+
+    def administering(self, unit):
+        """The memberships that make their holder the administrator of ``unit``."""
+        from accounts.roles import ADMINISTRATOR
+
+        return self.filter(unit=unit, role__name=ADMINISTRATOR.group_name)
+
+    def outside(self, units):
+        """Memberships in units other than ``units``: an account that has one is not only theirs to manage."""
+        return self.exclude(unit__in=units)
+
+    def permission_names(self):
+        """The permissions these memberships' roles give, as ``has_perm`` names them (``app_label.codename``)."""
+        rows = Permission.objects.filter(group__memberships__in=self).values_list(
+            "content_type__app_label", "codename"
+        )
+        return {f"{app_label}.{codename}" for app_label, codename in rows.distinct()}
+
+    def grant(self, *, user, unit, role):
+        """Give ``user`` the role (accounts.roles.Role) in ``unit``, replacing the role held there before."""
+        group = Group.objects.get(name=role.group_name)
+        membership, created = self.get_or_create(user=user, unit=unit, defaults={"role": group})
+        if not created and membership.role_id != group.pk:  # saved only when it changes: no audit event for nothing
+            membership.role = group
+            membership.save(update_fields=["role"])
+        return membership
+
+
+class Membership(models.Model):
+    """A staff account's role in one unit: what it may do there, and nowhere else."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.ForeignKey(
+        Group,
+        verbose_name=_("vai trò"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        help_text=_("Quyền của tài khoản trong đơn vị này đến từ vai trò."),
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["unit__name", "user__username"]
+        verbose_name = _("vai trò trong đơn vị")
+        verbose_name_plural = _("vai trò trong đơn vị")
+        constraints = [models.UniqueConstraint("user", "unit", name="accounts_membership_one_role_per_unit")]
+
+    def __str__(self):
+        return f"{self.user} — {self.role} ({self.unit})"

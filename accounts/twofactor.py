@@ -21,6 +21,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import roles
+from accounts.models import Membership
 
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = _("Ứng dụng xác thực")
@@ -37,7 +38,9 @@ def required_for(user):
     """Whether ``user`` must have a second factor; a superuser can do all an administrator can, so must too."""
     if user.is_superuser:
         return True
-    return user.groups.filter(name__in=[role.group_name for role in required_roles()]).exists()
+    # In any unit: the session and the second factor are the account's, whichever host it logs in on.
+    names = [role.group_name for role in required_roles()]
+    return Membership.objects.filter(user=user, role__name__in=names).exists()
 
 
 def has_device(user):

@@ -245,7 +245,8 @@ class ArticlePreviewView(ArticleDetailView):
     """
 
     def get_queryset(self):
-        return Article.objects.for_page().select_related("category")
+        # This unit's articles only: another unit's number in the address is a 404, as on its list.
+        return Article.objects.of(self.request.unit).for_page().select_related("category", "unit")
 
     def get_object(self, queryset=None):
         article = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
@@ -269,7 +270,12 @@ _editor_upload_to = DatedUploadTo("editor")
 @require_POST
 @staff_member_required
 def editor_image_upload(request):
-    """CKEditor 5's image upload: decoded with Pillow, re-encoded without EXIF, stored safely."""
+    """CKEditor 5's image upload: decoded with Pillow, re-encoded without EXIF, stored safely.
+
+    For those who write articles in this unit (roles count per unit: accounts.permissions).
+    """
+    if not (request.user.has_perm("articles.add_article") or request.user.has_perm("articles.change_article")):
+        return JsonResponse({"error": {"message": _("Bạn không có quyền tải ảnh lên ở đơn vị này.")}}, status=403)
     upload = request.FILES.get("upload")
     if upload is None:
         return JsonResponse({"error": {"message": _("Không nhận được tệp ảnh.")}}, status=400)

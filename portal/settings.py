@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.permissions.UnitRolesMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.StaffSessionExpiryMiddleware",
     "accounts.middleware.TwoFactorRequiredMiddleware",
@@ -150,7 +151,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # address waits AXES_COOLOFF_MINUTES; administrators unlock in the admin (Axes › Access attempts).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's password check; permissions from the roles held in the request's unit only.
+    "accounts.permissions.UnitRolesBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))

@@ -8,6 +8,13 @@ def test_unit():
     return Unit.objects.get(code="01")
 
 
+def give_role(user, role, unit=None):
+    """Give ``user`` the role (accounts.roles.Role) in ``unit``, the test unit when none is named."""
+    from accounts.models import Membership
+
+    return Membership.objects.grant(user=user, unit=unit or test_unit(), role=role)
+
+
 def unit_settings():
     """The test unit's site settings, as its pages read them."""
     return SiteSettings.objects.get_or_create(unit=test_unit())[0]

@@ -22,8 +22,9 @@ from articles.models import Attachment
 from core.uploads import DOCUMENT_CONTENT_TYPES, protected_storage, readable_name
 from meetings.models import Document
 
-# The models whose files are in the protected storage; each queryset has ``public()``.
-PROTECTED_OWNERS = (Attachment, Document)
+# The models whose files are in the protected storage (each queryset has ``public()``), and the lookup
+# to the unit a row belongs to: staff see the unpublished files of their own unit only.
+PROTECTED_OWNERS = ((Attachment, "article__unit"), (Document, "meeting__unit"))
 # As nginx serves uploads: the browser never runs a file as a page or a script.
 FILE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -34,7 +35,7 @@ FILE_HEADERS = {
 @require_safe
 def protected_file(request, path):
     """Serve a protected file to whoever may see what it belongs to; a 404 to everyone else."""
-    if not any(_may_read(request.user, model, path) for model in PROTECTED_OWNERS):
+    if not any(_may_read(request, model, unit_path, path) for model, unit_path in PROTECTED_OWNERS):
         raise Http404
     response = _send(path)
     # Not kept by shared caches: the file stops being public when its article or meeting does.
@@ -42,12 +43,13 @@ def protected_file(request, path):
     return response
 
 
-def _may_read(user, model, path):
+def _may_read(request, model, unit_path, path):
     rows = model.objects.filter(file=path)
     if rows.public().exists():
         return True
+    user = request.user
     permission = f"{model._meta.app_label}.{get_permission_codename('view', model._meta)}"
-    return user.is_staff and user.has_perm(permission) and rows.exists()
+    return user.is_staff and user.has_perm(permission) and rows.filter(**{unit_path: request.unit}).exists()
 
 
 def _send(path):

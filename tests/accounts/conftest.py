@@ -2,16 +2,17 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from accounts import roles
+from tests.units import give_role
 
 PASSWORD = "Song-Lam-2026-an-toan"
 
 
-def make_staff(username, role):
+def make_staff(username, role, unit=None):
+    """A staff account with ``role`` in ``unit`` (the test unit when none is named)."""
     user = get_user_model().objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=role.group_name))
+    give_role(user, role, unit)
     return user
 
 

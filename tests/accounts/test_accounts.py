@@ -10,6 +10,7 @@ from accounts.models import Profile
 from tests.accounts.conftest import PASSWORD
 from tests.articles.factories import make_article
 from tests.conftest import log_in_with_second_factor
+from tests.units import test_unit
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -31,6 +32,7 @@ def test_administrator_creates_a_staff_account_with_a_role(client, staff):
             "first_name": "Lan",
             "last_name": "Nguyễn Thị",
             "email": "lan@example.gov.vn",
+            "unit": test_unit().pk,
             "role": Group.objects.get(name=group).pk,
             "password1": "Tam-thoi-2026-xyz",
             "password2": "Tam-thoi-2026-xyz",
@@ -40,7 +42,7 @@ def test_administrator_creates_a_staff_account_with_a_role(client, staff):
     assert response.status_code == 302, response.content.decode()[:2000]
     user = User.objects.get(username="bientap2")
     assert user.is_staff and not user.is_superuser
-    assert list(user.groups.values_list("name", flat=True)) == [group]
+    assert list(user.memberships.values_list("unit__code", "role__name")) == [("01", group)]
     assert Profile.objects.get(user=user).must_change_password
 
 

@@ -9,6 +9,7 @@ from articles.models import Article
 from tests.accounts.conftest import PASSWORD
 from tests.articles.factories import make_article, make_category
 from tests.conftest import log_in_with_second_factor
+from tests.units import give_role
 
 pytestmark = pytest.mark.django_db
 Action = AuditEvent.Action
@@ -53,6 +54,16 @@ def test_log_ins_and_failures_are_recorded_without_passwords(client, staff):
     assert failed.detail == "press_officer" and "sai-mat-khau" not in str(failed.__dict__)
     client.post("/admin/login/", {"username": "press_officer", "password": PASSWORD})
     assert last(Action.LOGIN).actor == staff["press_officer"]
+
+
+def test_roles_given_and_taken_in_a_unit_are_recorded(client, staff):
+    log_in_with_second_factor(client, staff["administrator"])
+    officer = staff["press_officer"]
+    membership = give_role(officer, roles.EDITOR_IN_CHIEF)
+    event = last(Action.ROLE_CHANGE)
+    assert event.object_id == str(officer.pk) and event.detail == "+Trưởng ban biên tập (UBND xã Hòa Bình)"
+    membership.delete()
+    assert last(Action.ROLE_CHANGE).detail == "−Trưởng ban biên tập (UBND xã Hòa Bình)"
 
 
 def test_role_changes_are_recorded(client, staff):

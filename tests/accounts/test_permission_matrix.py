@@ -129,3 +129,90 @@ def test_a_press_officer_does_not_preview_a_colleagues_draft(client, staff, cont
     colleague = make_staff("bientap2", roles.PRESS_OFFICER)
     log_in_with_second_factor(client, colleague)
     assert client.get(f"/bien-tap/xem-truoc/{content['draft'].pk}/").status_code == 404
+
+
+# The unit dimension: each role held in the test unit, aiming at the content of the test unit itself,
+# of a sibling commune and of the province, by its numbers in crafted URLs and POSTs on the test unit's
+# admin, and on the other unit's own host. (name, method, url template, data, roles that may do it at home)
+UNIT_ACTIONS = [
+    ("open an article", "get", "/admin/articles/article/{published.pk}/change/", None, EVERYONE),
+    ("edit an article", "post", "/admin/articles/article/{published.pk}/change/", {"title": "Sửa"}, {ADMIN, CHIEF}),
+    ("delete an article", "post", "/admin/articles/article/{published.pk}/delete/", {"post": "yes"}, {ADMIN, CHIEF}),
+    ("preview a draft", "get", "/bien-tap/xem-truoc/{draft.pk}/", None, {ADMIN, CHIEF, OFFICER}),
+    ("edit a category", "get", "/admin/articles/category/{category.pk}/change/", None, {ADMIN, CHIEF, OFFICER}),
+    ("moderate a comment", "get", "/admin/articles/comment/{comment.pk}/change/", None, {ADMIN, CHIEF}),
+    ("edit a meeting", "get", "/admin/meetings/meeting/{meeting.pk}/change/", None, {ADMIN, SECRETARY, CHIEF}),
+    ("delete a meeting", "post", "/admin/meetings/meeting/{meeting.pk}/delete/", {"post": "yes"}, {ADMIN, SECRETARY}),
+    ("download an unpublished attachment", "get", "/tep-tin/{attachment.file.name}", None, {ADMIN, CHIEF, OFFICER}),
+]
+PLACES = ["own", "sibling", "province"]
+
+
+@pytest.fixture
+def places(staff, settings):
+    from tests.accounts.units_fixtures import HOSTS, fill, make_province
+
+    settings.ALLOWED_HOSTS = HOSTS
+    province, own, sibling = make_province()
+    return {
+        "own": fill(own, staff[OFFICER], "của xã"),
+        "sibling": fill(sibling, staff[OFFICER], "của xã bên"),
+        "province": fill(province, staff[OFFICER], "của tỉnh"),
+    }
+
+
+def unchanged(place):
+    """Nothing of the other unit was changed or deleted by the request."""
+    for row in (place.published, place.draft, place.meeting):
+        assert type(row).objects.filter(pk=row.pk).exists(), f"{row} was deleted"
+    place.published.refresh_from_db()
+    return place.published.title.startswith("Tin đã đăng")
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("role", sorted(EVERYONE))
+@pytest.mark.parametrize(("name", "method", "url", "data", "allowed"), UNIT_ACTIONS, ids=[a[0] for a in UNIT_ACTIONS])
+def test_permission_matrix_by_unit(client, staff, places, role, name, method, url, data, allowed, place):
+    """At home a role does what it may; another unit's rows are missing, whatever the address or the form says."""
+    from django.core.files.base import ContentFile
+
+    from core.uploads import protected_storage
+
+    target = places[place]
+    protected_storage.save(target.attachment.file.name, ContentFile(b"%PDF-1.4"))
+    log_in_with_second_factor(client, staff[role])
+    address = url.format(**vars(target))
+    response = getattr(client, method)(address, data or {})
+    assert response.status_code < 500
+    if place == "own":
+        if role in allowed:
+            assert response.status_code in (200, 302), f"{role} should be able to {name}"
+        else:
+            assert response.status_code in (403, 404), f"{role} must not {name} (got {response.status_code})"
+        return
+    # The admin answers a number that is not in this unit's rows as it answers one that does not exist:
+    # back to the dashboard ("… không tồn tại"), or a 403 / 404.
+    assert response.status_code in (302, 403, 404), f"{role} reached {place}'s {name}"
+    if response.status_code == 302:
+        assert response["Location"] == "/admin/", f"{role} reached {place}'s {name}"
+    assert target.published.title.encode() not in response.content
+    assert unchanged(target)
+    # On the other unit's own host the account holds no role: nothing opens there either.
+    response = getattr(client, method)(address, data or {}, HTTP_HOST=target.unit.host)
+    assert response.status_code in (302, 403, 404), f"{role} reached {place}'s {name} on its host"
+    assert target.published.title.encode() not in response.content
+    assert unchanged(target)
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("role", sorted(EVERYONE))
+def test_only_the_editors_publish_and_only_at_home(client, staff, places, role, place):
+    target = places[place]
+    log_in_with_second_factor(client, staff[role])
+    response = client.post(
+        "/admin/articles/article/", {"action": "publish_selected", "_selected_action": [target.draft.pk]}
+    )
+    assert response.status_code < 500
+    target.draft.refresh_from_db()
+    published = target.draft.status == Article.Status.PUBLISHED
+    assert published == (role in {ADMIN, CHIEF} and place == "own")

@@ -2,14 +2,14 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from accounts import roles
+from tests.units import give_role
 
 
 def _user(username, role):
     user = get_user_model().objects.create_user(username, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=role.group_name))
+    give_role(user, role)
     return user
 
 

@@ -4,11 +4,11 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from accounts import roles
 from articles.models import Article, Category
 from tests.articles.factories import image_bytes
+from tests.units import give_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +17,7 @@ PASSWORD = "MatKhau@SongLam2026"
 
 def make_user(username, role):
     user = get_user_model().objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=role.group_name))
+    give_role(user, role)
     return user
 
 

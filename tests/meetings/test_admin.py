@@ -2,12 +2,12 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts import roles
 from meetings.models import AgendaItem, Meeting
 from tests.meetings.factories import make_meeting, make_official
+from tests.units import give_role
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ INLINES = ("attendees", "agenda_items", "tasks", "documents")
 def secretary(client):
     roles.sync_roles()
     user = get_user_model().objects.create_user("thuky", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=roles.SECRETARY.group_name))
+    give_role(user, roles.SECRETARY)
     client.force_login(user)
     return user
 
@@ -139,7 +139,7 @@ def test_copy_as_next_meeting_lands_on_the_new_meeting(client, secretary):
 def test_press_officer_cannot_touch_meetings(client):
     roles.sync_roles()
     user = get_user_model().objects.create_user("bientap", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=roles.PRESS_OFFICER.group_name))
+    give_role(user, roles.PRESS_OFFICER)
     client.force_login(user)
     meeting = make_meeting()
     assert client.get("/admin/meetings/meeting/").status_code == 403

@@ -4,11 +4,11 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from accounts import roles
 from meetings.models import Meeting
 from tests.meetings.factories import make_official
+from tests.units import give_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +31,7 @@ def choose_official(page, row, name):
 def test_secretary_records_a_meeting_and_a_citizen_reads_it(browser, live_server, screenshot):
     roles.sync_roles()
     secretary = get_user_model().objects.create_user("thuky", password=PASSWORD, is_staff=True)
-    secretary.groups.add(Group.objects.get(name=roles.SECRETARY.group_name))
+    give_role(secretary, roles.SECRETARY)
     make_official("Nguyễn Văn Hòa", position="Chủ tịch UBND huyện", office="UBND huyện")
     make_official("Trần Thị Mai", position="Phó Chủ tịch UBND huyện", office="UBND huyện")
 
