@@ -8,7 +8,6 @@ from core.antispam import TrappedForm
 from core.names import check_public_name
 from core.text import nfc
 
-
 ARCHIVED_NO_COMMENTS = _("Cổng thông tin này chỉ còn lưu trữ nên không nhận nhận xét mới.")
 
 

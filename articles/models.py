@@ -387,6 +387,9 @@ class Article(models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
     def clean(self):
         """Nothing new is published on an archived unit's portal: what it published stays as it was."""
         super().clean()
@@ -400,9 +403,6 @@ class Article(models.Model):
             raise ValidationError(
                 {"status": _("%(unit)s chỉ còn lưu trữ: không xuất bản thêm tin bài.") % {"unit": self.unit}}
             )
-
-    def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def refresh_search_columns(self):
         self.search_title = fold(self.title)
