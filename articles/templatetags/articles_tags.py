@@ -16,5 +16,8 @@ def announcements_box(context):
     The unit comes from the page's context: a commune's notices never show on the province's pages.
     """
     fields = ("title", "slug", "published_at", "pinned", "show_until")
-    announcements = Article.objects.of(context["unit"]).current_announcements().only(*fields)
+    unit = context.get("unit")
+    if unit is None:  # the 400 page for a host that is no unit's: nothing of any unit
+        return {"announcements": []}
+    announcements = Article.objects.of(unit).current_announcements().only(*fields)
     return {"announcements": list(announcements[:ANNOUNCEMENTS_IN_BOX])}
