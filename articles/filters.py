@@ -11,11 +11,12 @@ DATE_ERROR = _("Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/n�
 
 
 class ArticleFilter(django_filters.FilterSet):
-    """Category, from date and to date; a bad value is reported, never a server error."""
+    """Category, from date and to date; a bad value is reported, never a server error (made with the request)."""
 
     category = django_filters.ModelChoiceFilter(
         label=_("Chuyên mục"),
-        queryset=Category.objects.all(),
+        # The request's unit's categories: another unit's are neither offered nor accepted (slugs repeat).
+        queryset=lambda request: Category.objects.of(request.unit),
         to_field_name="slug",
         empty_label=_("Tất cả chuyên mục"),
         error_messages={"invalid_choice": _("Không có chuyên mục này.")},

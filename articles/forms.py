@@ -8,6 +8,8 @@ from core.antispam import TrappedForm
 from core.names import check_public_name
 from core.text import nfc
 
+ARCHIVED_NO_COMMENTS = _("Cổng thông tin này chỉ còn lưu trữ nên không nhận nhận xét mới.")
+
 
 class CommentForm(TrappedForm, forms.ModelForm):
     """Thêm nhận xét mới: name, optional e-mail, plain text; the honeypot and the stamp trap robots."""
@@ -29,6 +31,12 @@ class CommentForm(TrappedForm, forms.ModelForm):
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
         self.unit = unit
+
+    def clean(self):
+        """An archived unit's portal stays online to be read; it takes no new comments."""
+        if self.unit.archived:
+            raise forms.ValidationError(ARCHIVED_NO_COMMENTS, code="archived")
+        return super().clean()
 
     def clean_name(self):
         """No hidden controls, no mixed scripts, no disguise as the staff or the unit (core/names.py)."""

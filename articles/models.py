@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from html import unescape
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection, connections, models
 from django.db.models import Case, F, IntegerField, Q, Value, When, Window
 from django.db.models.expressions import RawSQL
@@ -388,6 +389,20 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """Nothing new is published on an archived unit's portal: what it published stays as it was."""
+        super().clean()
+        if self.status != self.Status.PUBLISHED or self.unit_id is None or not self.unit.archived:
+            return
+        was_published = (
+            self.pk is not None
+            and Article.objects.filter(pk=self.pk, status=self.Status.PUBLISHED, unit_id=self.unit_id).exists()
+        )
+        if not was_published:
+            raise ValidationError(
+                {"status": _("%(unit)s chỉ còn lưu trữ: không xuất bản thêm tin bài.") % {"unit": self.unit}}
+            )
 
     def refresh_search_columns(self):
         self.search_title = fold(self.title)

@@ -1,29 +1,28 @@
 """Sitemaps of published articles and of categories (wired at /sitemap.xml in portal/urls.py)."""
 
-from django.contrib.sitemaps import Sitemap
-
 from articles.models import Article, Category
+from units.sitemaps import UnitSitemap
 
 
-class ArticleSitemap(Sitemap):
-    """Every article the public can read; nothing drafted, pending, withdrawn or scheduled."""
+class ArticleSitemap(UnitSitemap):
+    """Every article of the unit the public can read; nothing drafted, pending, withdrawn or scheduled."""
 
     changefreq = "weekly"
     priority = 0.7
     limit = 5000
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at").order_by("-published_at", "-pk")
+        return Article.objects.of(self.unit).published().only("slug", "updated_at").order_by("-published_at", "-pk")
 
     def lastmod(self, item):
         return item.updated_at
 
 
-class CategorySitemap(Sitemap):
-    """The category pages."""
+class CategorySitemap(UnitSitemap):
+    """The unit's category pages."""
 
     changefreq = "daily"
     priority = 0.5
 
     def items(self):
-        return Category.objects.order_by("order", "pk")
+        return Category.objects.of(self.unit).order_by("order", "pk")

@@ -26,6 +26,7 @@ from core.limits import public_body_limit
 from core.pagination import CountedOnceMixin
 from core.robots import hidden_from_robots
 from core.uploads import DatedUploadTo, reencode_image
+from units import hosts
 
 
 class PublicArticleMixin:
@@ -49,7 +50,9 @@ class ArticleListView(CountedOnceMixin, PublicArticleMixin, ListView):
     """Tin tức: all news, newest first, filterable by category and dates."""
 
     def get_queryset(self):
-        self.filterset = ArticleFilter(self.request.GET or None, queryset=super().get_queryset().news())
+        self.filterset = ArticleFilter(
+            self.request.GET or None, queryset=super().get_queryset().news(), request=self.request
+        )
         if self.filterset.is_bound and not self.filterset.is_valid():
             for errors in self.filterset.form.errors.values():
                 for error in errors:
@@ -99,9 +102,14 @@ class AnnouncementListView(CountedOnceMixin, PublicArticleMixin, ListView):
 
 @method_decorator(hidden_from_robots, name="dispatch")
 class SearchView(PublicArticleMixin, ListView):
-    """Tìm kiếm: accent- and case-free, title hits first; any input answers normally."""
+    """Tìm kiếm: accent- and case-free, title hits first; any input answers normally.
+
+    It searches the unit of the host; ``?pham-vi=tinh`` ("Tìm trong toàn tỉnh") searches the province
+    and every unit below it, each result linking to its own page on its own unit's host.
+    """
 
     template_name = "articles/search.html"
+    PROVINCE_SCOPE = "tinh"
 
     def get_queryset(self):
         query = " ".join(self.request.GET.get("q", "").split())
@@ -112,38 +120,65 @@ class SearchView(PublicArticleMixin, ListView):
             )
             query = query[:SEARCH_MAX_LENGTH]
         self.query = query
+        self.province_wide = self.request.GET.get("pham-vi") == self.PROVINCE_SCOPE
         if not query:
             return Article.objects.none()
-        articles = Article.objects.of(self.request.unit).published().for_list()
-        return articles.search(query, ranking=self.shared_ranking(articles, query))
+        if self.province_wide:
+            unit_ids = hosts.province_family_ids(self.request.unit)
+            articles = Article.objects.of_units(unit_ids).published().for_list().select_related("unit")
+            scope = "province:" + ",".join(map(str, unit_ids))
+        else:
+            articles = Article.objects.of(self.request.unit).published().for_list()
+            scope = f"unit:{self.request.unit.pk}"
+        return articles.search(query, ranking=self.shared_ranking(articles, query, scope))
 
-    def shared_ranking(self, articles, query):
+    def shared_ranking(self, articles, query, scope):
         """The ranking of a search, shared by every server until something is published or saved.
 
         When news breaks, thousands of readers search the same few words, and each reader pages
         through the results: the scan for the matches (the costly part) runs once for all of them.
         """
         words = "\x1f".join(search_terms(query))
-        key = f"search:{self.request.unit.pk}:" + hashlib.sha256(words.encode()).hexdigest()
+        key = "search:" + hashlib.sha256(f"{scope}\x1e{words}".encode()).hexdigest()
         return generation.shared(key, lambda: articles.search_ranking(query), seconds=settings.SEARCH_CACHE_SECONDS)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(query=self.query, result_limit=SEARCH_RESULT_LIMIT, crumbs=[(_("Tìm kiếm"), "")])
+        if self.province_wide:
+            for article in context["page_obj"] or ():
+                # Another unit's article lives on its own host: link to its one canonical page there.
+                article.public_url = article.unit.url(article.get_absolute_url(), self.request)
+                article.category_public_url = article.unit.url(article.category.get_absolute_url(), self.request)
+        other_scope = self.request.GET.copy()
+        other_scope.pop("page", None)
+        if self.province_wide:
+            other_scope.pop("pham-vi", None)
+        else:
+            other_scope["pham-vi"] = self.PROVINCE_SCOPE
+        context.update(
+            query=self.query,
+            province_wide=self.province_wide,
+            other_scope_url=f"?{other_scope.urlencode()}",
+            result_limit=SEARCH_RESULT_LIMIT,
+            crumbs=[(_("Tìm kiếm"), "")],
+        )
         return context
 
 
 # What the article page shows besides the article: the flag ``Article.objects.for_page()`` computes,
-# the attribute the template reads, the relation, and what of it the public may see.
+# the attribute the template reads, the relation, and what of it the public may see. Related articles
+# are the article's unit's: their addresses are relative, so another unit's would be a 404 here.
 PAGE_EXTRAS = (
     ("has_attachments", "attachment_list", "attachments", None),
     (
         "has_related",
         "public_related",
         "related",
-        lambda: Article.objects.published().select_related("category").order_by("-published_at"),
+        lambda article: (
+            Article.objects.of(article.unit_id).published().select_related("category").order_by("-published_at")
+        ),
     ),
-    ("has_comments", "approved_comments", "comments", lambda: Comment.objects.approved()),
+    ("has_comments", "approved_comments", "comments", lambda article: Comment.objects.approved()),
 )
 
 
@@ -152,7 +187,7 @@ def fetch_page_extras(article):
     lookups = []
     for flag, attribute, relation, public in PAGE_EXTRAS:
         if getattr(article, flag):
-            lookups.append(Prefetch(relation, queryset=public() if public else None, to_attr=attribute))
+            lookups.append(Prefetch(relation, queryset=public(article) if public else None, to_attr=attribute))
         else:
             setattr(article, attribute, [])
     if lookups:

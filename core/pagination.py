@@ -16,7 +16,7 @@ class CountedOncePaginator(Paginator):
     The count is the one part of a list page that grows with the archive: the database counts the
     matching rows one by one. It changes only when content is saved (a new generation) or a scheduled
     article comes out, which bounds how long it is kept. The key comes from the reader's address
-    (filters, any parameter), so the shared cache, which evicts what is least used, holds it.
+    (host, filters, any parameter), so the shared cache, which evicts what is least used, holds it.
     """
 
     def __init__(self, *args, request, **kwargs):
@@ -27,7 +27,8 @@ class CountedOncePaginator(Paginator):
     def count(self):
         query = self.request.GET.copy()
         query.pop("page", None)
-        address = f"{self.request.path}?{query.urlencode()}"
+        # The host too: the same address on two units' hosts lists two units' content.
+        address = f"{self.request.get_host()}{self.request.path}?{query.urlencode()}"
         key = "list-count:" + hashlib.sha256(address.encode()).hexdigest()
         return generation.shared(key, lambda: super(CountedOncePaginator, self).count, seconds=COUNT_SECONDS)
 

@@ -36,11 +36,12 @@ class MeetingFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Every public meeting is read to list the bodies: once per content generation, not per page.
-        bodies = generation.shared("meeting-bodies", public_bodies, seconds=60)
+        # Every public meeting of the unit is read to list the bodies: once per content generation, not per page.
+        unit = self.request.unit
+        bodies = generation.shared(f"meeting-bodies:{unit.pk}", lambda: public_bodies(unit), seconds=60)
         self.filters["body"].extra["choices"] = [(body, body) for body in bodies]
 
 
-def public_bodies():
-    """The bodies that have held public meetings, for the filter's choices."""
-    return list(Meeting.objects.public().order_by("body").values_list("body", flat=True).distinct())
+def public_bodies(unit):
+    """The bodies that have held the unit's public meetings, for the filter's choices."""
+    return list(Meeting.objects.of(unit).public().order_by("body").values_list("body", flat=True).distinct())

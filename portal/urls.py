@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
@@ -11,6 +10,7 @@ from articles.sitemaps import ArticleSitemap, CategorySitemap
 from core.pagecache import cached_page
 from core.views import robots_txt
 from meetings.sitemaps import MeetingSitemap
+from units import sitemaps as unit_sitemaps
 from website.media import protected_file
 from website.sitemaps import PageSitemap
 
@@ -33,11 +33,11 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path(
         "sitemap.xml",
-        cached_page(sitemap_views.index),
+        cached_page(unit_sitemaps.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"},
         name="sitemap-index",
     ),
-    path("sitemap-<section>.xml", cached_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<section>.xml", cached_page(unit_sitemaps.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("core.urls")),
     path("", include("website.urls")),
     path("", include("articles.urls")),

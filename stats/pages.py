@@ -17,8 +17,11 @@ def public_queryset(model):
     return queryset
 
 
-def public_object(target: str):
-    """The public page a form names, or None for anything else (unknown model, hidden or missing page)."""
+def public_object(target: str, unit=None):
+    """The public page a form names, or None for anything else (unknown model, hidden or missing page).
+
+    With ``unit``, only that unit's pages: a form posted to one unit's host never rates another's.
+    """
     label, _, pk = target.partition(":")
     if label not in settings.STATS_RATING_MODELS or not pk.isdigit():
         return None
@@ -26,4 +29,7 @@ def public_object(target: str):
         model = apps.get_model(label)
     except (LookupError, ValueError):
         return None
-    return public_queryset(model).filter(pk=int(pk)).first()
+    queryset = public_queryset(model)
+    if unit is not None and any(field.name == "unit" for field in model._meta.fields):
+        queryset = queryset.filter(unit=unit)
+    return queryset.filter(pk=int(pk)).first()

@@ -37,11 +37,14 @@ class FeedbackView(View):
 
     def post(self, request, *args, **kwargs):
         form = FeedbackForm(request.POST)
-        obj = public_object(request.POST.get("target", ""))
+        obj = public_object(request.POST.get("target", ""), unit=request.unit)
         if obj is None:
             messages.error(request, _("Không tìm thấy trang bạn muốn đánh giá."))
             return redirect("/")
         back = obj.get_absolute_url() + "#danh-gia"
+        if request.unit.archived:  # its pages stay online to be read; it takes no new ratings
+            messages.error(request, _("Cổng thông tin này chỉ còn lưu trữ nên không nhận đánh giá mới."))
+            return redirect(back)
         if not form.is_valid():
             for errors in form.errors.values():
                 for error in errors:

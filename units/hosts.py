@@ -55,3 +55,29 @@ def lookup(host: str) -> Served | None:
         _load()
         found = _map.get(host)
     return found
+
+
+def province_family_ids(unit: Unit) -> list[int]:
+    """The ids of ``unit``'s province and of every unit below it, read from the map: no query.
+
+    What the province-wide search ("Tìm trong toàn tỉnh") looks in, from any unit of the province.
+    A unit too new for this process's map is still found: the map is read again first.
+    """
+    if unit.pk not in _units():
+        forget()
+        lookup(unit.host)
+    units = _units()
+
+    def root_of(pk):
+        seen = set()
+        while (parent_id := units[pk].parent_id) is not None and parent_id in units and pk not in seen:
+            seen.add(pk)
+            pk = parent_id
+        return pk
+
+    province_id = root_of(unit.pk) if unit.pk in units else unit.pk
+    return sorted(pk for pk in units if root_of(pk) == province_id) or [unit.pk]
+
+
+def _units() -> dict[int, Unit]:
+    return {served.unit.pk: served.unit for served in _map.values()}

@@ -41,6 +41,10 @@ class OwnedQuerySet(models.QuerySet):
     def of(self, unit):
         return self.filter(unit=unit)
 
+    def of_units(self, unit_ids):
+        """Content of any of these units: the province-wide search (units.hosts.province_family_ids)."""
+        return self.filter(unit_id__in=unit_ids)
+
 
 class UnitQuerySet(models.QuerySet):
     def open(self):

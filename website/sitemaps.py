@@ -1,13 +1,12 @@
-"""Sitemap of the simple pages written by administrators."""
+"""Sitemap of a unit's simple pages written by its administrators."""
 
-from django.contrib.sitemaps import Sitemap
-
+from units.sitemaps import UnitSitemap
 from website.models import Page
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(UnitSitemap):
     changefreq = "monthly"
     priority = 0.4
 
     def items(self):
-        return Page.objects.published().order_by("pk")
+        return Page.objects.of(self.unit).published().order_by("pk")

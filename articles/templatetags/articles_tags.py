@@ -9,8 +9,15 @@ register = template.Library()
 ANNOUNCEMENTS_IN_BOX = 8
 
 
-@register.inclusion_tag("articles/includes/announcements_box.html")
-def announcements_box():
-    """Current announcements, pinned first (the sidebar keeps the box in a {% cache %} fragment)."""
+@register.inclusion_tag("articles/includes/announcements_box.html", takes_context=True)
+def announcements_box(context):
+    """The page's unit's current announcements, pinned first (the sidebar keeps the box in a {% cache %} fragment).
+
+    The unit comes from the page's context: a commune's notices never show on the province's pages.
+    """
     fields = ("title", "slug", "published_at", "pinned", "show_until")
-    return {"announcements": list(Article.objects.current_announcements().only(*fields)[:ANNOUNCEMENTS_IN_BOX])}
+    unit = context.get("unit")
+    if unit is None:  # the 400 page for a host that is no unit's: nothing of any unit
+        return {"announcements": []}
+    announcements = Article.objects.of(unit).current_announcements().only(*fields)
+    return {"announcements": list(announcements[:ANNOUNCEMENTS_IN_BOX])}

@@ -9,11 +9,12 @@ register = template.Library()
 
 @register.inclusion_tag("meetings/includes/covering.html")
 def meetings_covering(article):
-    """The public meetings an article reported on, newest first.
+    """The public meetings of the article's unit that it reported on, newest first.
 
     An article read with ``Article.objects.for_page()`` says whether it has any (``has_meetings``):
     most have none, and those cost no query.
     """
     if not getattr(article, "has_meetings", True):
         return {"meetings": []}
-    return {"meetings": Meeting.objects.public().filter(articles=article).order_by("-starts_at")}
+    meetings = Meeting.objects.of(article.unit_id).public().filter(articles=article)
+    return {"meetings": meetings.order_by("-starts_at")}

@@ -31,5 +31,5 @@ def satisfaction_rating(context, obj):
 
     Its fields are the same on every page, kept in a {% cache %} fragment under the page's keys.
     """
-    keys = {name: context.get(name) for name in ("fragment_seconds", "content_generation", "LANGUAGE_CODE")}
+    keys = {name: context.get(name) for name in ("fragment_seconds", "content_generation", "unit", "LANGUAGE_CODE")}
     return {"form": SimpleLazyObject(FeedbackForm), "target": target_of(obj), **keys}

@@ -3,17 +3,15 @@
 import re
 
 import pytest
-from django.contrib.sitemaps.views import sitemap
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.test import RequestFactory
 from django.utils import timezone
 
 from articles.models import Article, Attachment, Comment
-from articles.sitemaps import ArticleSitemap, CategorySitemap
 from tests.articles.factories import bulk_articles, make_article, make_category
 from tests.stats.conftest import beacon_of
 from tests.traps import trap_fields
+from tests.units import test_unit as the_test_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -163,9 +161,7 @@ def test_hidden_articles_are_invisible_everywhere(client, category, hidden):
         for url in ["/tin-tuc/", category.get_absolute_url(), "/thong-bao/", "/tim-kiem/?q=bi+mat", "/rss/"]
     ]
     pages.append(client.get(f"/rss/{category.slug}/").content.decode())
-    request = RequestFactory().get("/sitemap.xml")
-    response = sitemap(request, sitemaps={"articles": ArticleSitemap, "categories": CategorySitemap})
-    pages.append(response.render().content.decode())
+    pages += [client.get(url).content.decode() for url in ("/sitemap-tin-bai.xml", "/sitemap-chuyen-muc.xml")]
     for page in pages:
         assert "bí mật" not in page and "bi-mat" not in page
     assert "Tin công khai về đường" in pages[0]
@@ -177,7 +173,7 @@ def test_expired_announcement_leaves_the_box_but_stays_readable(client):
     past = timezone.now() - timezone.timedelta(hours=1)
     expired = make_article("Thông báo lịch cúp điện", kind=Article.Kind.ANNOUNCEMENT, show_until=past)
     make_article("Thông báo tiếp dân", kind=Article.Kind.ANNOUNCEMENT, pinned=True)
-    box = Template("{% load articles_tags %}{% announcements_box %}").render(Context())
+    box = Template("{% load articles_tags %}{% announcements_box %}").render(Context({"unit": the_test_unit()}))
     assert "Thông báo tiếp dân" in box and "lịch cúp điện" not in box
     assert 'class="box announcements-box"' in box and "box-title" in box
     assert client.get(expired.get_absolute_url()).status_code == 200
@@ -192,16 +188,17 @@ def test_announcements_box_holds_eight_in_one_query_per_content_change(django_as
     box = Template(
         "{% load cache articles_tags %}{% cache 60 'box' generation %}{% announcements_box %}{% endcache %}"
     )
+    unit = the_test_unit()
     for number in range(10):
         make_article(f"Thông báo số {number}", kind=Article.Kind.ANNOUNCEMENT, pinned=number == 9)
     with django_assert_num_queries(1):
-        html = box.render(Context({"generation": generation.current()}))
+        html = box.render(Context({"generation": generation.current(), "unit": unit}))
     assert html.count("<li") == 8
     assert html.index("Thông báo số 9") < html.index("Thông báo số 0")
     with django_assert_num_queries(0):
-        box.render(Context({"generation": generation.current()}))
+        box.render(Context({"generation": generation.current(), "unit": unit}))
     make_article("Thông báo mới nhất", kind=Article.Kind.ANNOUNCEMENT, pinned=True)
-    assert "Thông báo mới nhất" in box.render(Context({"generation": generation.current()}))
+    assert "Thông báo mới nhất" in box.render(Context({"generation": generation.current(), "unit": unit}))
 
 
 def test_an_announcement_leaves_the_box_when_its_time_is_up(monkeypatch):
@@ -210,11 +207,11 @@ def test_an_announcement_leaves_the_box_when_its_time_is_up(monkeypatch):
     box = Template("{% load articles_tags %}{% announcements_box %}")
     soon = timezone.now() + timezone.timedelta(seconds=30)
     make_article("Thông báo sắp hết hạn", kind=Article.Kind.ANNOUNCEMENT, show_until=soon)
-    assert "Thông báo sắp hết hạn" in box.render(Context())
+    assert "Thông báo sắp hết hạn" in box.render(Context({"unit": the_test_unit()}))
     # Half a minute later, with nothing saved in between: the kept list is filtered when drawn.
     later = soon + timezone.timedelta(seconds=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
-    assert "Thông báo sắp hết hạn" not in box.render(Context())
+    assert "Thông báo sắp hết hạn" not in box.render(Context({"unit": the_test_unit()}))
 
 
 class TestSearchPage:
@@ -331,7 +328,10 @@ def many(request, category):
         "/chuyen-muc/{category}/",
         "/thong-bao/",
         "/tim-kiem/?q=tin+hang",
+        "/tim-kiem/?q=tin+hang&pham-vi=tinh",
         "/rss/",
+        "/sitemap.xml",
+        "/sitemap-tin-bai.xml",
         "/rss/{category}/",
         "{article}",
     ],
