@@ -1,4 +1,4 @@
-"""Fragments of the articles app for other pages: the THÔNG BÁO box."""
+"""Fragments of the articles app for other pages: the THÔNG BÁO box, links to an article's own host."""
 
 from django import template
 
@@ -14,3 +14,12 @@ def announcements_box():
     """Current announcements, pinned first (the sidebar keeps the box in a {% cache %} fragment)."""
     fields = ("title", "slug", "published_at", "pinned", "show_until")
     return {"announcements": list(Article.objects.current_announcements().only(*fields)[:ANNOUNCEMENTS_IN_BOX])}
+
+
+@register.simple_tag(takes_context=True)
+def article_url(context, article):
+    """The absolute address of ``article``'s one page, on its own unit's host.
+
+    The province lists its communes' articles as links to their pages there, never as copies.
+    """
+    return article.unit.url(article.get_absolute_url(), context.get("request"))
