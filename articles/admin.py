@@ -247,6 +247,7 @@ class OfferAdmin(admin.ModelAdmin):
     """
 
     form = OfferDecisionForm
+    change_form_template = "admin/articles/offer/change_form.html"
     list_display = ["article", "offering_unit", "status", "offered_at", "decided_at", "reason"]
     list_filter = ["status"]
     list_select_related = ["article__unit"]
@@ -280,8 +281,8 @@ class OfferAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("tin bài"))
     def article_link(self, obj):
-        url = obj.article.unit.url(obj.article.get_absolute_url())
-        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, obj.article.title)
+        # Without the request a unit's address has no port: the page's "Xem trên trang" link has it.
+        return format_html("{} ({})", obj.article.title, obj.article.unit.short_name)
 
     @admin.display(description=_("đơn vị đề xuất"), ordering="article__unit__short_name")
     def offering_unit(self, obj):
@@ -307,6 +308,10 @@ class OfferAdmin(admin.ModelAdmin):
 
     def has_decide_permission(self, request):
         return services.can_decide(request.user) and request.unit.parent_id is None
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["show_save_and_continue"] = False  # a decided offer is not edited further
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
 
     def save_model(self, request, obj, form, change):
         """Only the services write a decision: the form's own save would skip their checks."""

@@ -560,8 +560,8 @@ class Offer(models.Model):
         verbose_name_plural = _("tin đề xuất lên Cổng tỉnh")
         permissions = [("decide_offer", _("Có thể nhận đăng hoặc từ chối tin do xã, phường đề xuất"))]
         indexes = [
-            # The province's "Tin từ xã, phường" block and list: its newest accepted offers, no sort.
-            models.Index(fields=["province", "status", "-decided_at"], name="articles_offer_portal_idx"),
+            # The province's "Tin từ xã, phường" block and list: its newest accepted offers, read in order.
+            models.Index(fields=["province", "status", "-decided_at", "-id"], name="articles_offer_portal_idx"),
         ]
 
     def __str__(self):

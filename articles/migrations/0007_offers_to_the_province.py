@@ -101,7 +101,7 @@ class Migration(migrations.Migration):
                 "ordering": ["-offered_at", "-pk"],
                 "permissions": [("decide_offer", "Có thể nhận đăng hoặc từ chối tin do xã, phường đề xuất")],
                 "indexes": [
-                    models.Index(fields=["province", "status", "-decided_at"], name="articles_offer_portal_idx")
+                    models.Index(fields=["province", "status", "-decided_at", "-id"], name="articles_offer_portal_idx")
                 ],
             },
         ),
