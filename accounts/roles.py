@@ -39,6 +39,10 @@ EDITOR_IN_CHIEF = Role(
     permissions=(
         *_crud("articles", "article", "category", "attachment", "comment"),
         "articles.publish_article",
+        # The province draws on its communes: a commune's offers them, the province's decides.
+        "articles.offer_article",
+        "articles.view_offer",
+        "articles.decide_offer",
         "stats.view_dailystats",
         "stats.view_feedback",
         "stats.change_feedback",

@@ -1,16 +1,19 @@
 """The editing side: press officers write and submit, the editor-in-chief publishes."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from articles import services
 from articles.forms import ArticleAdminForm
-from articles.models import Article, Attachment, Category, Comment, search_terms
+from articles.models import Article, Attachment, Category, Comment, Offer, search_terms
 from core.uploads import files_removed_on_failure
 from units.admin import UnitOwnedAdmin
 
@@ -39,14 +42,26 @@ class ArticleAdmin(UnitOwnedAdmin):
     search_fields = ["search_text"]
     search_help_text = _("Tìm trong tiêu đề, sapo và nội dung; gõ có dấu hay không dấu đều được.")
     autocomplete_fields = ["related"]
-    actions = ["submit_selected", "publish_selected", "withdraw_selected"]
+    actions = ["submit_selected", "publish_selected", "withdraw_selected", "offer_selected"]
+    change_form_template = "admin/articles/article/change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "kind", "lead", "body"]}),
         (_("Ảnh đại diện"), {"fields": ["image", "image_caption", "image_alt"]}),
         (_("Thông báo"), {"fields": ["show_until", "pinned"]}),
         (
             _("Xuất bản"),
-            {"fields": ["status", "published_at", "author", "source", "related", "preview_link", "view_count"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "author",
+                    "source",
+                    "related",
+                    "preview_link",
+                    "view_count",
+                    "province_offer",
+                ]
+            },
         ),
         (_("Lịch sử"), {"fields": ["created_by", "updated_by", "created_at", "updated_at"]}),
     ]
@@ -58,8 +73,18 @@ class ArticleAdmin(UnitOwnedAdmin):
         url = reverse("articles:preview", kwargs={"pk": obj.pk})
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Xem trước trên trang"))
 
+    @admin.display(description=_("đề xuất lên Cổng tỉnh"))
+    def province_offer(self, obj):
+        offer = getattr(obj, "offer", None) if obj and obj.pk else None
+        if offer is None:
+            return _("Chưa đề xuất.")
+        if offer.reason:
+            return format_html("{}: {}", offer.get_status_display(), offer.reason)
+        return offer.get_status_display()
+
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["preview_link", "view_count", "created_by", "updated_by", "created_at", "updated_at"]
+        readonly = ["preview_link", "province_offer", "view_count"]
+        readonly += ["created_by", "updated_by", "created_at", "updated_at"]
         if not services.can_publish(request.user):
             readonly.append("published_at")
         if obj is not None and obj.status in (Article.Status.PUBLISHED, Article.Status.WITHDRAWN):
@@ -81,6 +106,36 @@ class ArticleAdmin(UnitOwnedAdmin):
 
     def has_publish_permission(self, request):
         return services.can_publish(request.user)
+
+    def has_offer_permission(self, request):
+        """Offering is a commune's: the province's own articles are on its portal already."""
+        return services.can_offer(request.user) and request.unit.parent_id is not None
+
+    def get_urls(self):
+        offer_view = self.admin_site.admin_view(require_POST(self.offer_view))
+        return [
+            path("<path:object_id>/de-xuat-cong-tinh/", offer_view, name="articles_article_offer"),
+            *super().get_urls(),
+        ]
+
+    def offer_view(self, request, object_id):
+        """The “Đề xuất đăng lên Cổng tỉnh” button of an article's page."""
+        if not self.has_offer_permission(request):
+            raise PermissionDenied
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        self._apply(request, [article], services.offer_article, self._offered_message, unit=request.unit)
+        return redirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        offerable = (
+            obj is not None and self.has_offer_permission(request) and obj.is_public and not hasattr(obj, "offer")
+        )
+        context["can_offer"] = offerable
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
+    @staticmethod
+    def _offered_message(count):
+        return ngettext("Đã đề xuất %d bài lên Cổng tỉnh.", "Đã đề xuất %d bài lên Cổng tỉnh.", count) % count
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
@@ -157,6 +212,125 @@ class ArticleAdmin(UnitOwnedAdmin):
             services.withdraw_article,
             lambda n: ngettext("Đã gỡ %d bài.", "Đã gỡ %d bài.", n) % n,
         )
+
+    @admin.action(description=_("Đề xuất đăng lên Cổng tỉnh"), permissions=["offer"])
+    def offer_selected(self, request, queryset):
+        self._apply(request, queryset, services.offer_article, self._offered_message, unit=request.unit)
+
+
+class OfferDecisionForm(forms.ModelForm):
+    """The province's answer to an offer: accept, or decline with a reason the commune will read."""
+
+    decision = forms.ChoiceField(
+        label=_("Quyết định"),
+        choices=[("accept", _("Nhận đăng lên Cổng tỉnh")), ("decline", _("Không nhận đăng"))],
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Offer
+        fields = ["reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "decline" and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Hãy ghi lý do không nhận đăng để xã, phường biết."))
+        return cleaned
+
+
+@admin.register(Offer)
+class OfferAdmin(admin.ModelAdmin):
+    """Offers, as each side sees them.
+
+    On the province's host: the offers its communes made to it, to accept or decline. On a commune's
+    host: the offers it made, with the province's answer and reason. Never another commune's.
+    """
+
+    form = OfferDecisionForm
+    change_form_template = "admin/articles/offer/change_form.html"
+    list_display = ["article", "offering_unit", "status", "offered_at", "decided_at", "reason"]
+    list_filter = ["status"]
+    list_select_related = ["article__unit"]
+    actions = ["accept_selected"]
+    readonly_fields = [
+        "article_link",
+        "offering_unit",
+        "status",
+        "offered_by",
+        "offered_at",
+        "decided_by",
+        "decided_at",
+    ]
+
+    def get_queryset(self, request):
+        offers = super().get_queryset(request)
+        if request.unit.parent_id is None:
+            return offers.to(request.unit)
+        return offers.from_unit(request.unit)
+
+    def get_fields(self, request, obj=None):
+        fields = ["article_link", "offering_unit", "offered_by", "offered_at", "status"]
+        if obj is not None and self._can_decide(request, obj):
+            return [*fields, "decision", "reason"]
+        return [*fields, "reason", "decided_by", "decided_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and self._can_decide(request, obj):
+            return self.readonly_fields
+        return [*self.readonly_fields, "reason"]
+
+    @admin.display(description=_("tin bài"))
+    def article_link(self, obj):
+        # Without the request a unit's address has no port: the page's "Xem trên trang" link has it.
+        return format_html("{} ({})", obj.article.title, obj.article.unit.short_name)
+
+    @admin.display(description=_("đơn vị đề xuất"), ordering="article__unit__short_name")
+    def offering_unit(self, obj):
+        return obj.article.unit.short_name
+
+    def _can_decide(self, request, obj):
+        return (
+            services.can_decide(request.user)
+            and obj.province_id == request.unit.pk
+            and obj.status == Offer.Status.OFFERED
+        )
+
+    def has_add_permission(self, request):
+        return False  # an offer is made from the article's page
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return services.can_decide(request.user) and request.unit.parent_id is None
+        return self._can_decide(request, obj)
+
+    def has_decide_permission(self, request):
+        return services.can_decide(request.user) and request.unit.parent_id is None
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["show_save_and_continue"] = False  # a decided offer is not edited further
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
+    def save_model(self, request, obj, form, change):
+        """Only the services write a decision: the form's own save would skip their checks."""
+        if form.cleaned_data["decision"] == "accept":
+            services.accept_offer(offer=obj, by=request.user, unit=request.unit)
+        else:
+            services.decline_offer(offer=obj, by=request.user, unit=request.unit, reason=form.cleaned_data["reason"])
+
+    @admin.action(description=_("Nhận đăng các tin đã chọn lên Cổng tỉnh"), permissions=["decide"])
+    def accept_selected(self, request, queryset):
+        done = 0
+        for offer in queryset:
+            try:
+                services.accept_offer(offer=offer, by=request.user, unit=request.unit)
+                done += 1
+            except (PermissionDenied, ValidationError) as error:
+                messages.error(request, f"{offer}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+        if done:
+            messages.success(request, ngettext("Đã nhận đăng %d tin.", "Đã nhận đăng %d tin.", done) % done)
 
 
 @admin.register(Comment)

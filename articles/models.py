@@ -356,7 +356,10 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("tin bài")
         verbose_name_plural = _("tin bài")
-        permissions = [("publish_article", _("Có thể xuất bản, hẹn giờ và gỡ tin bài"))]
+        permissions = [
+            ("publish_article", _("Có thể xuất bản, hẹn giờ và gỡ tin bài")),
+            ("offer_article", _("Có thể đề xuất tin bài lên Cổng tỉnh")),
+        ]
         indexes = [
             # A unit's lists (news, the home page, feeds, the sitemap): its newest public articles.
             models.Index(fields=["unit", "status", "-published_at"], name="articles_unit_pub_idx"),
@@ -493,3 +496,88 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.body[:50]}"
+
+
+class OfferQuerySet(models.QuerySet):
+    def to(self, province):
+        """Offers made to ``province``'s portal: the province's editor-in-chief's inbox."""
+        return self.filter(province=province)
+
+    def from_unit(self, unit):
+        """Offers a commune made of its own articles: what its admin shows, with the province's answer."""
+        return self.filter(article__unit=unit)
+
+    def waiting(self):
+        return self.filter(status=Offer.Status.OFFERED)
+
+    def on_portal(self, province):
+        """The communes' articles the province shows: accepted, and still public on the commune.
+
+        Read in the order of the (province, status, decided_at) index; an article withdrawn on its
+        commune drops out here, with nothing to undo on the province.
+        """
+        now = timezone.now()
+        return (
+            self.filter(province=province, status=Offer.Status.ACCEPTED)
+            .filter(article__status=Article.Status.PUBLISHED, article__published_at__lte=now)
+            .select_related("article__unit", "article__category")
+            .defer("article__body", "article__search_text", "article__search_title")
+            .order_by("-decided_at", "-pk")
+        )
+
+
+class Offer(models.Model):
+    """A commune's published article offered to its province's portal, and the province's answer.
+
+    The province shows an accepted article as a link to its one page on the commune's host: never a
+    copy that would have to be edited twice.
+    """
+
+    class Status(models.TextChoices):
+        OFFERED = "offered", _("Chờ Cổng tỉnh xem xét")
+        ACCEPTED = "accepted", _("Đã nhận đăng")
+        DECLINED = "declined", _("Không nhận đăng")
+
+    article = models.OneToOneField(Article, verbose_name=_("tin bài"), on_delete=models.CASCADE, related_name="offer")
+    # The province the article is offered to, kept on the row so its block reads one index.
+    province = models.ForeignKey(
+        "units.Unit", verbose_name=_("đề xuất lên"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status, default=Status.OFFERED)
+    reason = NFCTextField(
+        _("lý do"),
+        blank=True,
+        help_text=_("Bắt buộc khi không nhận đăng: xã, phường đọc được lý do này trong trang quản trị của mình."),
+    )
+    offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đề xuất"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    offered_at = models.DateTimeField(_("đề xuất lúc"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người quyết định"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-offered_at", "-pk"]
+        verbose_name = _("tin đề xuất lên Cổng tỉnh")
+        verbose_name_plural = _("tin đề xuất lên Cổng tỉnh")
+        permissions = [("decide_offer", _("Có thể nhận đăng hoặc từ chối tin do xã, phường đề xuất"))]
+        indexes = [
+            # The province's "Tin từ xã, phường" block and list: its newest accepted offers, read in order.
+            models.Index(fields=["province", "status", "-decided_at", "-id"], name="articles_offer_portal_idx"),
+        ]
+
+    def __str__(self):
+        return str(self.article)

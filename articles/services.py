@@ -12,12 +12,14 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from accounts import audit
-from articles.models import Article, Comment
+from articles.models import Article, Comment, Offer
 from core import ratelimit
 from core.clients import client_key
 from core.uploads import open_image
 
 PUBLISH_PERMISSION = "articles.publish_article"
+OFFER_PERMISSION = "articles.offer_article"
+DECIDE_PERMISSION = "articles.decide_offer"
 THUMB_SIZE = (360, 240)
 LARGE_WIDTH = 1200
 
@@ -120,3 +122,57 @@ def add_comment(*, article: Article, name: str, email: str, body: str) -> Commen
 def approve_comments(*, comments, by) -> int:
     """Show comments under their articles."""
     return comments.update(approved=True)
+
+
+def can_offer(user):
+    return user.has_perm(OFFER_PERMISSION)
+
+
+def can_decide(user):
+    return user.has_perm(DECIDE_PERMISSION)
+
+
+@transaction.atomic
+def offer_article(*, article: Article, by, unit) -> Offer:
+    """Offer a commune's published article to its province's portal (“Đề xuất đăng lên Cổng tỉnh”).
+
+    ``unit`` is the unit whose admin the offer is made in: only the article's own unit offers it.
+    """
+    if not can_offer(by) or article.unit_id != unit.pk:
+        raise PermissionDenied(_("Chỉ Trưởng ban biên tập của đơn vị mới được đề xuất bài này lên Cổng tỉnh."))
+    if unit.archived:
+        raise ValidationError(_("Đơn vị đã chuyển sang lưu trữ nên không đề xuất thêm tin bài."))
+    if unit.parent_id is None:
+        raise ValidationError(_("Chỉ xã, phường và đơn vị trực thuộc mới đề xuất tin lên Cổng tỉnh."))
+    if not article.is_public:
+        raise ValidationError(_("Chỉ tin bài đã xuất bản mới đề xuất được."))
+    if Offer.objects.filter(article=article).exists():
+        raise ValidationError(_("Bài này đã được đề xuất lên Cổng tỉnh."))
+    return Offer.objects.create(article=article, province=unit.province, offered_by=by)
+
+
+def _decide(offer: Offer, *, by, unit, status, reason=""):
+    if not can_decide(by) or offer.province_id != unit.pk:
+        raise PermissionDenied(_("Chỉ Trưởng ban biên tập của Cổng tỉnh mới nhận hoặc từ chối tin đề xuất."))
+    offer = Offer.objects.select_for_update().get(pk=offer.pk)
+    if offer.status != Offer.Status.OFFERED:
+        raise ValidationError(_("Tin này đã được quyết định."))
+    offer.status, offer.reason = status, reason
+    offer.decided_by, offer.decided_at = by, timezone.now()
+    offer.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+    return offer
+
+
+@transaction.atomic
+def accept_offer(*, offer: Offer, by, unit) -> Offer:
+    """Show an offered article on the province's portal, as a link to its page on the commune's host."""
+    return _decide(offer, by=by, unit=unit, status=Offer.Status.ACCEPTED)
+
+
+@transaction.atomic
+def decline_offer(*, offer: Offer, by, unit, reason: str) -> Offer:
+    """Decline an offer; the reason is shown to the commune, so it is required."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Hãy ghi lý do không nhận đăng để xã, phường biết."))
+    return _decide(offer, by=by, unit=unit, status=Offer.Status.DECLINED, reason=reason)

@@ -1,9 +1,14 @@
 """The site shell's own pages: the home page, which gathers every app's news, and the simple pages."""
 
-from django.views.generic import DetailView, TemplateView
+from django.conf import settings
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, TemplateView
 
-from articles.models import Article, Category
+from articles.models import Article, Category, Offer
+from core.pagination import CountedOnceMixin
 from meetings.models import Meeting
+from units.models import Unit
 from website.models import Page, SiteSettings
 
 
@@ -18,9 +23,16 @@ class HomeView(TemplateView):
     latest_count = 6
     per_category = 4
     meetings_count = 3
+    commune_news_count = 6
 
     def get_context_data(self, **kwargs):
         unit = self.request.unit
+        if unit.is_province:
+            # The province's portal draws on its communes' (Decree 224/2026 Art. 11(1)).
+            kwargs.update(
+                commune_news=Offer.objects.on_portal(unit)[: self.commune_news_count],
+                unit_portals=[(u, u.url("/", self.request)) for u in Unit.objects.components_of(unit)],
+            )
         news = Article.objects.of(unit).published().news().for_list()
         featured = self.featured_article(news, SiteSettings.objects.of(unit).featured_category_id)
         latest = news.exclude(pk=featured.pk) if featured else news
@@ -52,6 +64,24 @@ class HomeView(TemplateView):
         for article in articles.newest_per_category(categories, self.per_category):
             by_category.setdefault(article.category_id, []).append(article)
         return [(category, by_category[category.pk]) for category in categories if category.pk in by_category]
+
+
+class CommuneNewsView(CountedOnceMixin, ListView):
+    """Tin từ xã, phường: every article the province accepted from its communes, newest first.
+
+    Each item links to the article's one page on its commune's host; a commune has no such page.
+    """
+
+    paginate_by = settings.ARTICLES_PAGE_SIZE
+    template_name = "website/commune_news.html"
+
+    def get_queryset(self):
+        if not self.request.unit.is_province:
+            raise Http404
+        return Offer.objects.on_portal(self.request.unit)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(crumbs=[(_("Tin từ xã, phường"), "")], **kwargs)
 
 
 class PageDetailView(DetailView):

@@ -1,4 +1,4 @@
-"""Fragments of the articles app for other pages: the THÔNG BÁO box."""
+"""Fragments of the articles app for other pages: the THÔNG BÁO box, links to an article's own host."""
 
 from django import template
 
@@ -21,3 +21,12 @@ def announcements_box(context):
         return {"announcements": []}
     announcements = Article.objects.of(unit).current_announcements().only(*fields)
     return {"announcements": list(announcements[:ANNOUNCEMENTS_IN_BOX])}
+
+
+@register.simple_tag(takes_context=True)
+def article_url(context, article):
+    """The absolute address of ``article``'s one page, on its own unit's host.
+
+    The province lists its communes' articles as links to their pages there, never as copies.
+    """
+    return article.unit.url(article.get_absolute_url(), context.get("request"))

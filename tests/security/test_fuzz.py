@@ -30,6 +30,7 @@ NOT_PUBLIC = {
 PUBLIC = {
     "website:home": ("/", ["page"]),
     "website:page": ("/trang/{page}/", []),
+    "website:commune-news": ("/tin-tu-xa-phuong/", ["page"]),
     "core:language": ("/ngon-ngu/", ["language", "next"]),
     "robots": ("/robots.txt", []),
     "sitemap-index": ("/sitemap.xml", ["p"]),
