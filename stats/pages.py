@@ -17,8 +17,12 @@ def public_queryset(model):
     return queryset
 
 
-def public_object(target: str):
-    """The public page a form names, or None for anything else (unknown model, hidden or missing page)."""
+def public_object(target: str, *, unit):
+    """The public page of ``unit`` a form names, or None for anything else.
+
+    None for an unknown model, a hidden or missing page, and another unit's page: a page is rated
+    on its own unit's host, and its answers belong to that unit.
+    """
     label, _, pk = target.partition(":")
     if label not in settings.STATS_RATING_MODELS or not pk.isdigit():
         return None
@@ -26,4 +30,4 @@ def public_object(target: str):
         model = apps.get_model(label)
     except (LookupError, ValueError):
         return None
-    return public_queryset(model).filter(pk=int(pk)).first()
+    return public_queryset(model).filter(unit=unit, pk=int(pk)).first()

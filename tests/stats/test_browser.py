@@ -25,8 +25,8 @@ def plain_page(browser, live_server, settings):
     context.close()
 
 
-def test_a_citizen_sees_the_counter_and_answers_without_javascript(plain_page, live_server, screenshot):
-    seed_stats()
+def test_a_citizen_sees_the_counter_and_answers_without_javascript(plain_page, live_server, screenshot, unit):
+    seed_stats(unit)
     article = make_article("Lịch tiếp công dân tháng 12")
     plain_page.goto(f"{live_server.url}/thu-thong-ke/{article.pk}/")
     box = plain_page.locator(".stats-box")
@@ -49,8 +49,8 @@ def test_a_citizen_sees_the_counter_and_answers_without_javascript(plain_page, l
     assert Feedback.objects.count() == 1
 
 
-def test_the_admin_statistics_page(page, live_server, screenshot):
-    seed_stats()
+def test_the_admin_statistics_page(page, live_server, screenshot, unit):
+    seed_stats(unit)
     superuser = get_user_model().objects.create_superuser("quantri-thu", password="mat-khau-dai-12345")
     code = second_factor_code(superuser)  # superusers log in with two factors
     page.goto(live_server.url + "/admin/login/?next=/admin/stats/dailystats/")
