@@ -16,7 +16,9 @@ def visitor_stats(context):
 
     A page from a cache shows the figures it was drawn with until its beacon answers the current ones.
     """
-    return {"figures": services.current_figures(context["request"].unit)}
+    # An error page for a request no unit serves (a bad host) shows the box without figures.
+    unit = getattr(context.get("request"), "unit", None)
+    return {"figures": services.current_figures(unit) if unit is not None else None}
 
 
 @register.inclusion_tag("stats/includes/beacon.html")
