@@ -1,8 +1,9 @@
 """What the counting beacon is told and believes: which page, whether a person saw it.
 
 Every public page carries the beacon's address (``data-stats-beacon``); an article page's address
-names the article in a signed token, so that the beacon counts views of real, published articles
-without asking the database, and nobody can make up a view of another page by changing a number.
+names the article and its unit in a signed token, so that the beacon counts views of real, published
+articles without asking the database, and nobody can make up a view of another page by changing a
+number, nor count an article's view on another unit's host (where its reader is another visitor).
 """
 
 from django.conf import settings
@@ -20,14 +21,17 @@ PURPOSE_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X
 def beacon_url(article=None) -> str:
     """The address a page's beacon calls; with ``article``, the view of that article counts too."""
     url = reverse("stats:beacon")
-    return f"{url}?{ARTICLE_PARAMETER}={SIGNER.sign(str(article.pk))}" if article is not None else url
+    if article is None:
+        return url
+    return f"{url}?{ARTICLE_PARAMETER}={SIGNER.sign(f'{article.unit_id}.{article.pk}')}"
 
 
 def article_of(request) -> int | None:
-    """The article the calling page showed, if its token is ours; None for any other page or token."""
+    """The article the calling page showed, if its token is ours and names the request's unit; else None."""
     token = request.GET.get(ARTICLE_PARAMETER, "")[:64]
     try:
-        return int(SIGNER.unsign(token)) if token else None
+        unit_id, _, article_id = SIGNER.unsign(token).partition(".") if token else ("", "", "")
+        return int(article_id) if unit_id and int(unit_id) == request.unit.pk else None
     except (signing.BadSignature, ValueError):
         return None
 

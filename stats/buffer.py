@@ -4,8 +4,10 @@ Used when STATS_REDIS_URL (default: REDIS_URL) is set and Redis answers. The scr
 the counting rules, the same as the database's (stats/services.py), in one step that Redis runs
 atomically, so any number of workers and servers count exactly:
 
+- every key of a visitor, an address and the online set names the unit, and so does each day's
+  count in the pending hash: a visit on one unit never moves another's figures;
 - a visitor is new today when ``SET … NX`` creates their day key; an address that already brought
-  STATS_VISITORS_PER_ADDRESS new visitors today brings no more: its further browsers count as one;
+  a unit STATS_VISITORS_PER_ADDRESS new visitors today brings no more: its further browsers count as one;
 - a view counts when ``SET … NX`` creates the visitor's key for the article, which lives 30 minutes;
 - the count goes into the pending hash, and the article's live total moves with it;
 - one caller every FLUSH_SECONDS, across all servers, is told to flush.
@@ -32,7 +34,7 @@ from core.breaker import breaker, redis_client
 
 PENDING = "stats:pending"
 PROCESSING = "stats:processing"
-ONLINE = "stats:online"
+ONLINE = "stats:online:{unit}"
 FLUSH_DUE = "stats:flush-due"
 BATCH_FIELD = "__batch__"
 # A day key lives past the day's end so that a late request of the same day is still recognised.
@@ -43,11 +45,11 @@ ONLINE_SECONDS = 300
 # seeded while a flush was moving the counts is off for no longer.
 TOTAL_TTL = 600
 
-# KEYS: 1 the visitor's day key, 2 the pending hash, 3 the online set, 4 the visitor's article-key
-# prefix, 5 the flush-due key, 6 the address's day counter, 7 and 8 the day key and article-key
-# prefix of the address's overflow visitor, 9 the article's live total.
+# KEYS: 1 the visitor's day key, 2 the pending hash, 3 the unit's online set, 4 the visitor's
+# article-key prefix, 5 the flush-due key, 6 the address's day counter, 7 and 8 the day key and
+# article-key prefix of the address's overflow visitor, 9 the article's live total.
 # ARGV: 1 day, 2 now, 3 visitor, 4 day TTL, 5 article id ('' for none), 6 view window, 7 flush
-# interval, 8 visitors per address, 9 overflow visitor, 10 online window.
+# interval, 8 visitors per address, 9 overflow visitor, 10 online window, 11 unit id.
 RECORD = """
 local visit_key, seen_prefix, member = KEYS[1], KEYS[4], ARGV[3]
 if redis.call('EXISTS', visit_key) == 0 then
@@ -58,9 +60,11 @@ if redis.call('EXISTS', visit_key) == 0 then
   end
 end
 redis.call('ZADD', KEYS[3], ARGV[2], member)
+-- Each unit's set loses its readers gone for the online window as the unit's own pages are read.
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[2] - ARGV[10])
 local new_visit = 0
 if redis.call('SET', visit_key, '1', 'NX', 'EX', ARGV[4]) then
-  redis.call('HINCRBY', KEYS[2], 'visits:' .. ARGV[1], 1)
+  redis.call('HINCRBY', KEYS[2], 'visits:' .. ARGV[11] .. ':' .. ARGV[1], 1)
   new_visit = 1
 end
 local counted, views = 0, false
@@ -77,7 +81,6 @@ end
 local flush = 0
 if redis.call('SET', KEYS[5], '1', 'NX', 'EX', ARGV[7]) then
   flush = 1
-  redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[2] - ARGV[10])
 end
 return {new_visit, counted, flush, views}
 """
@@ -162,19 +165,19 @@ def total_key(article_id) -> str:
     return f"stats:views:{int(article_id)}"
 
 
-def record(*, visitor: str, overflow: str, network: str, day, now, article_id=None) -> Recorded:
-    """Count a page in Redis under the rules above; one round trip."""
-    day_text = day.isoformat()
+def record(*, unit_id: int, visitor: str, overflow: str, network: str, day, now, article_id=None) -> Recorded:
+    """Count a page of unit ``unit_id`` in Redis under the rules above; one round trip."""
+    day_text, unit = day.isoformat(), int(unit_id)
     article = "" if article_id is None else str(int(article_id))
     keys = [
-        f"stats:visit:{day_text}:{visitor}",
+        f"stats:visit:{unit}:{day_text}:{visitor}",
         PENDING,
-        ONLINE,
-        f"stats:seen:{visitor}:",
+        ONLINE.format(unit=unit),
+        f"stats:seen:{unit}:{visitor}:",
         FLUSH_DUE,
-        f"stats:network:{day_text}:{network}",
-        f"stats:visit:{day_text}:{overflow}",
-        f"stats:seen:{overflow}:",
+        f"stats:network:{unit}:{day_text}:{network}",
+        f"stats:visit:{unit}:{day_text}:{overflow}",
+        f"stats:seen:{unit}:{overflow}:",
         total_key(article or 0),
     ]
     args = [
@@ -188,6 +191,7 @@ def record(*, visitor: str, overflow: str, network: str, day, now, article_id=No
         settings.STATS_VISITORS_PER_ADDRESS,
         overflow,
         ONLINE_SECONDS,
+        unit,
     ]
     new_visit, counted, flush_now, views = _script(RECORD)(keys=keys, args=args)
     return Recorded(bool(new_visit), bool(counted), bool(flush_now), None if views is None else int(views))
@@ -199,8 +203,12 @@ def seed_total(*, article_id, stored: int) -> int:
     return int(_script(SEED_TOTAL)(keys=keys, args=[stored, int(article_id), TOTAL_TTL]))
 
 
-def online(*, now) -> int:
-    return client().zcount(ONLINE, now.timestamp() - ONLINE_SECONDS, "+inf")
+def online(*, unit_ids, now) -> dict[int, int]:
+    """How many readers each unit had in the online window, by unit id; one round trip for any number of units."""
+    pipeline = client().pipeline(transaction=False)
+    for unit_id in unit_ids:
+        pipeline.zcount(ONLINE.format(unit=int(unit_id)), now.timestamp() - ONLINE_SECONDS, "+inf")
+    return dict(zip(unit_ids, pipeline.execute(), strict=True))
 
 
 def flush(*, max_batches: int = 10) -> int:
@@ -230,6 +238,7 @@ def _release(batch):
 def _apply(batch: str, counts: dict) -> int:
     """Apply one batch in one transaction, or nothing if its id is already recorded."""
     from stats.models import ArticleDailyViews, DailyStats, FlushedBatch
+    from units.models import primary_unit_id
 
     Article = ArticleDailyViews.article.field.related_model
     with transaction.atomic():
@@ -244,7 +253,10 @@ def _apply(batch: str, counts: dict) -> int:
                 continue
             kind, _, rest = key.partition(":")
             if kind == "visits":
-                DailyStats.objects.add(day=datetime.date.fromisoformat(rest), visits=value)
+                unit_id, _, day = rest.rpartition(":")
+                # A count buffered before units existed ("visits:<day>") is the one unit's of that portal.
+                unit_id = int(unit_id) if unit_id else primary_unit_id()
+                DailyStats.objects.add(unit_id=unit_id, day=datetime.date.fromisoformat(day), visits=value)
             elif kind == "article":
                 article_id, _, day = rest.partition(":")
                 Article.objects.filter(pk=int(article_id)).update(view_count=F("view_count") + value)

@@ -4,9 +4,9 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
-from solo.models import SingletonModel
 
 from core.fields import NFCTextField
+from units.models import OwnedQuerySet, primary_unit_id
 
 # Visitor hashes are HMAC-SHA256 digests cut to 128 bits, stored as hex.
 HASH_LENGTH = 32
@@ -40,9 +40,34 @@ class AddingQuerySet(models.QuerySet):
 FEEDBACK_COMMENT_MAX_LENGTH = 500
 
 
-class StatsSettings(SingletonModel):
-    """What the administrator sets for the counter: the figure carried over from the old portal."""
+def _unit_field(related_name="+"):
+    """The unit a figure or an answer belongs to; rows of a single-unit portal belong to its one unit."""
+    return models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị"),
+        default=primary_unit_id,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+    )
 
+
+class StatsSettingsQuerySet(OwnedQuerySet):
+    def of(self, unit):
+        """The unit's settings, created with the defaults on first read."""
+        return self.get_or_create(unit=unit)[0]
+
+
+class StatsSettings(models.Model):
+    """What a unit's administrator sets for its counter: the figure carried over from its old portal."""
+
+    # Reached from the unit, so that its figures and starting total are read in one query (services.figures_of).
+    unit = models.OneToOneField(
+        "units.Unit",
+        verbose_name=_("đơn vị"),
+        default=primary_unit_id,
+        on_delete=models.CASCADE,
+        related_name="stats_settings",
+    )
     starting_total = models.PositiveBigIntegerField(
         _("số lượt truy cập ban đầu"),
         default=0,
@@ -50,6 +75,8 @@ class StatsSettings(SingletonModel):
             "Tổng lượt truy cập của cổng cũ, cộng vào ô “Tất cả”. Ví dụ cổng cũ hiện 1.234.567 thì nhập 1234567."
         ),
     )
+
+    objects = StatsSettingsQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("cài đặt thống kê")
@@ -75,8 +102,9 @@ class DailySalt(models.Model):
 
 
 class Visitor(models.Model):
-    """One visitor on one day (a visit): a hash, never an address; raw row, pruned after the retention."""
+    """One visitor of one unit on one day (a visit): a hash, never an address; raw row, pruned after the retention."""
 
+    unit = _unit_field()
     day = models.DateField()
     visitor = models.CharField(max_length=HASH_LENGTH)
     # The hashed client address (IPv6 by /64): how many visitors one address brought today.
@@ -85,10 +113,10 @@ class Visitor(models.Model):
     last_seen = models.DateTimeField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["day", "visitor"], name="stats_visitor_day_uniq")]
+        constraints = [models.UniqueConstraint(fields=["unit", "day", "visitor"], name="stats_visitor_unit_day_uniq")]
         indexes = [
-            models.Index(fields=["last_seen"], name="stats_visitor_seen_idx"),
-            models.Index(fields=["day", "network"], name="stats_visitor_network_idx"),
+            models.Index(fields=["unit", "last_seen"], name="stats_visitor_unit_seen_idx"),
+            models.Index(fields=["unit", "day", "network"], name="stats_visitor_unit_network_idx"),
         ]
 
     def __str__(self):
@@ -113,15 +141,16 @@ class ArticleSeen(models.Model):
         return f"{self.day} {self.visitor[:8]} {self.article_id}"
 
 
-class DailyStatsQuerySet(AddingQuerySet):
+class DailyStatsQuerySet(AddingQuerySet, OwnedQuerySet):
     def since(self, day):
         return self.filter(day__gte=day)
 
 
 class DailyStats(models.Model):
-    """The figures of one day, kept for good: raised atomically when a new visit is recorded."""
+    """A unit's figures of one day, kept for good: raised atomically when a new visit is recorded."""
 
-    day = models.DateField(_("ngày"), unique=True)
+    unit = _unit_field(related_name="daily_stats")
+    day = models.DateField(_("ngày"))
     visits = models.PositiveBigIntegerField(_("lượt truy cập"), default=0)
 
     objects = DailyStatsQuerySet.as_manager()
@@ -129,6 +158,7 @@ class DailyStats(models.Model):
 
     class Meta:
         ordering = ["-day"]
+        constraints = [models.UniqueConstraint(fields=["unit", "day"], name="stats_dailystats_unit_day_uniq")]
         verbose_name = _("thống kê truy cập")
         verbose_name_plural = _("thống kê truy cập")
 
@@ -164,7 +194,7 @@ class FlushedBatch(models.Model):
         return self.batch
 
 
-class FeedbackQuerySet(models.QuerySet):
+class FeedbackQuerySet(OwnedQuerySet):
     def approved(self):
         return self.filter(approved=True)
 
@@ -173,8 +203,9 @@ class FeedbackQuerySet(models.QuerySet):
 
 
 class Feedback(models.Model):
-    """A visitor's anonymous answer to “Thông tin này có hữu ích với bạn không?”."""
+    """A visitor's anonymous answer to “Thông tin này có hữu ích với bạn không?”, kept by the page's unit."""
 
+    unit = _unit_field()
     content_type = models.ForeignKey(ContentType, verbose_name=_("loại trang"), on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField(_("mã trang"))
     page = GenericForeignKey("content_type", "object_id")
@@ -203,7 +234,10 @@ class Feedback(models.Model):
                 fields=["visitor", "content_type", "object_id", "day"], name="stats_feedback_once_a_day"
             )
         ]
-        indexes = [models.Index(fields=["content_type", "object_id"], name="stats_feedback_page_idx")]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="stats_feedback_page_idx"),
+            models.Index(fields=["unit", "day"], name="stats_feedback_unit_day_idx"),
+        ]
 
     def __str__(self):
         return f"{self.page} — {_('Có') if self.useful else _('Không')}"

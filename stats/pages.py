@@ -17,10 +17,11 @@ def public_queryset(model):
     return queryset
 
 
-def public_object(target: str, unit=None):
-    """The public page a form names, or None for anything else (unknown model, hidden or missing page).
+def public_object(target: str, *, unit):
+    """The public page of ``unit`` a form names, or None for anything else.
 
-    With ``unit``, only that unit's pages: a form posted to one unit's host never rates another's.
+    None for an unknown model, a hidden or missing page, and another unit's page: a page is rated
+    on its own unit's host, and its answers belong to that unit.
     """
     label, _, pk = target.partition(":")
     if label not in settings.STATS_RATING_MODELS or not pk.isdigit():
@@ -29,7 +30,4 @@ def public_object(target: str, unit=None):
         model = apps.get_model(label)
     except (LookupError, ValueError):
         return None
-    queryset = public_queryset(model)
-    if unit is not None and any(field.name == "unit" for field in model._meta.fields):
-        queryset = queryset.filter(unit=unit)
-    return queryset.filter(pk=int(pk)).first()
+    return public_queryset(model).filter(unit=unit, pk=int(pk)).first()

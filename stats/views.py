@@ -73,7 +73,7 @@ PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c0
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def beacon(request):
-    """Count the page a reader sees (called by the page's script, or its <noscript> image) and answer the figures.
+    """Count the page a reader sees (called by the page's script, or its <noscript> image); answer its unit's figures.
 
     Never cached, by the portal or anyone in between; no CSRF token, like the other anonymous
     forms: a forged call can only count a view that anyone may make by opening the page.
@@ -81,14 +81,14 @@ def beacon(request):
     counted = None
     if beacon_rules.countable(request):
         try:
-            counted = services.count_view(request, article=beacon_rules.article_of(request))
+            counted = services.count_view(request, unit=request.unit, article=beacon_rules.article_of(request))
         except Exception:
             logger.exception("Visitor statistics: a view could not be counted")
     if request.method == "GET" and wants_image(request):
         response = HttpResponse(PIXEL, content_type="image/gif")
     else:
         views = counted.views if counted is not None else None
-        response = JsonResponse({"figures": services.current_figures(), "views": views})
+        response = JsonResponse({"figures": services.current_figures(request.unit), "views": views})
     add_never_cache_headers(response)
     return response
 

@@ -10,13 +10,15 @@ from stats.pages import target_of
 register = template.Library()
 
 
-@register.inclusion_tag("stats/includes/visitor_stats.html")
-def visitor_stats():
-    """Thống kê truy cập: figures at most a minute old, shared by every process (services.shared_figures).
+@register.inclusion_tag("stats/includes/visitor_stats.html", takes_context=True)
+def visitor_stats(context):
+    """Thống kê truy cập of the request's unit: figures at most a minute old, shared by every process.
 
     A page from a cache shows the figures it was drawn with until its beacon answers the current ones.
     """
-    return {"figures": services.current_figures()}
+    # An error page for a request no unit serves (a bad host) shows the box without figures.
+    unit = getattr(context.get("request"), "unit", None)
+    return {"figures": services.current_figures(unit) if unit is not None else None}
 
 
 @register.inclusion_tag("stats/includes/beacon.html")

@@ -25,7 +25,7 @@ def browse(client, article, visitors=3, reloads=2):
             read(client, article.get_absolute_url(), HTTP_USER_AGENT=f"{BROWSER_UA} {number}")
 
 
-def test_counting_writes_nothing_to_the_database(client, redis_buffer):
+def test_counting_writes_nothing_to_the_database(client, redis_buffer, unit):
     article = make_article()
     buffer.client().set(buffer.FLUSH_DUE, "1")  # no flush is due during this test
     read(client, "/", HTTP_USER_AGENT=BROWSER_UA)  # the day's salt is read once
@@ -38,7 +38,7 @@ def test_counting_writes_nothing_to_the_database(client, redis_buffer):
     assert answer["views"] == 4
     assert visits_today() == 0
     assert not Visitor.objects.exists()
-    figures = services.compute_figures()  # flushes first
+    figures = services.compute_figures(unit)  # flushes first
     assert figures["today"] == 5  # three visitors, the first one and the new one
     assert figures["online"] == 5
     assert Article.objects.get(pk=article.pk).view_count == 4
@@ -84,16 +84,15 @@ def test_a_flush_that_fails_midway_loses_nothing(client, redis_buffer, monkeypat
     assert not buffer.client().exists(buffer.PENDING)
 
 
-def test_the_thirty_minute_rule_holds_in_redis(rf, redis_buffer):
+def test_the_thirty_minute_rule_holds_in_redis(rf, redis_buffer, unit):
     article = make_article()
     request = rf.get("/", HTTP_USER_AGENT=BROWSER_UA)
     now = timezone.now()
-    services.count_view(request, article=article.pk, now=now)
-    services.count_view(request, article=article.pk, now=now)
-    buffer.client().delete(
-        f"stats:seen:{services.Reader.of(request, day=timezone.localdate(now)).visitor}:{article.pk}"
-    )
-    services.count_view(request, article=article.pk, now=now)  # as when the 30 minutes have passed
+    services.count_view(request, unit=unit, article=article.pk, now=now)
+    services.count_view(request, unit=unit, article=article.pk, now=now)
+    reader = services.Reader.of(request, unit_id=unit.pk, day=timezone.localdate(now))
+    buffer.client().delete(f"stats:seen:{unit.pk}:{reader.visitor}:{article.pk}")
+    services.count_view(request, unit=unit, article=article.pk, now=now)  # as when the 30 minutes have passed
     buffer.flush()
     assert Article.objects.get(pk=article.pk).view_count == 2
 
@@ -112,12 +111,12 @@ def test_snapshot_flushes_first(client, redis_buffer):
     assert json.loads(out.getvalue()) == {"views": 2}
 
 
-def test_the_box_still_shows_when_redis_is_down(settings):
+def test_the_box_still_shows_when_redis_is_down(settings, unit):
     from stats.models import DailyStats
 
     DailyStats.objects.create(day=timezone.localdate(), visits=7)
     settings.STATS_REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
-    figures = services.compute_figures()
+    figures = services.compute_figures(unit)
     assert figures["today"] == 7
 
 
@@ -139,14 +138,14 @@ def test_one_page_every_thirty_seconds_moves_the_buffer_to_the_database(client, 
     assert buffer.client().ttl(buffer.FLUSH_DUE) > 0
 
 
-def test_counting_goes_on_after_redis_closed_the_connection(rf, redis_buffer):
+def test_counting_goes_on_after_redis_closed_the_connection(rf, redis_buffer, unit):
     article = make_article()
     first, second = (rf.get("/", HTTP_USER_AGENT=f"{BROWSER_UA} {number}") for number in (1, 2))
-    services.count_view(first, article=article.pk)
+    services.count_view(first, unit=unit, article=article.pk)
     # Redis drops every client connection, as when it restarts: the counting connection must reconnect.
     buffer.client().client_kill_filter(_type="normal", skipme=True)
 
-    services.count_view(second, article=article.pk)
+    services.count_view(second, unit=unit, article=article.pk)
 
     assert buffer.enabled() and not Visitor.objects.exists()  # counted in Redis, not in the fallback
     buffer.flush()
@@ -154,11 +153,11 @@ def test_counting_goes_on_after_redis_closed_the_connection(rf, redis_buffer):
     assert Article.objects.get(pk=article.pk).view_count == 2
 
 
-def test_counting_goes_on_after_redis_forgot_the_script(rf, redis_buffer):
-    services.count_view(rf.get("/", HTTP_USER_AGENT=BROWSER_UA))
+def test_counting_goes_on_after_redis_forgot_the_script(rf, redis_buffer, unit):
+    services.count_view(rf.get("/", HTTP_USER_AGENT=BROWSER_UA), unit=unit)
     buffer.client().script_flush()  # as after a restart of Redis
 
-    services.count_view(rf.get("/", HTTP_USER_AGENT=f"{BROWSER_UA} other"))
+    services.count_view(rf.get("/", HTTP_USER_AGENT=f"{BROWSER_UA} other"), unit=unit)
 
     assert buffer.enabled() and not Visitor.objects.exists()
     buffer.flush()

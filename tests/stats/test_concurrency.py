@@ -20,6 +20,7 @@ from bench.loopback import free_port
 from stats.models import ArticleDailyViews, DailyStats, Visitor
 from tests.articles.factories import make_article
 from tests.stats.conftest import BROWSER_UA
+from units.models import Unit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -152,6 +153,6 @@ def test_no_visit_or_view_is_lost_or_doubled_under_load(instances):
     assert Article.objects.get(pk=article.pk).view_count == VISITORS
     assert ArticleDailyViews.objects.get(article_id=article.pk, day=today).views == VISITORS
 
-    figures = services.compute_figures()
+    figures = services.compute_figures(Unit.objects.get(code="01"))
     assert figures["online"] == VISITORS
     assert figures["today"] == figures["week"] == figures["month"] == figures["total"] == VISITORS

@@ -171,12 +171,14 @@ class TestArticleViews:
         assert article.view_count == 2
         assert ArticleDailyViews.objects.get(article_id=article.pk).views == 2
 
-    def test_thirty_minute_rule(self, rf):
+    def test_thirty_minute_rule(self, rf, unit):
         article = make_article()
         request = rf.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER_UA)
         start = timezone.now().replace(hour=3, minute=0)  # 10:00 in Hà Nội, well inside one day
         for minutes, expected in [(0, 1), (10, 1), (29, 1), (30, 2), (45, 2), (61, 3)]:
-            services.count_view(request, article=article.pk, now=start + datetime.timedelta(minutes=minutes))
+            services.count_view(
+                request, unit=unit, article=article.pk, now=start + datetime.timedelta(minutes=minutes)
+            )
             article.refresh_from_db()
             assert article.view_count == expected, minutes
         assert ArticleSeen.objects.count() == 1

@@ -29,7 +29,7 @@ def test_one_salt_per_day_shared_by_every_worker():
 
 def test_no_hash_from_yesterday_matches_today():
     yesterday = TODAY - datetime.timedelta(days=1)
-    kwargs = {"address": "203.0.113.10", "user_agent": BROWSER_UA}
+    kwargs = {"unit_id": 1, "address": "203.0.113.10", "user_agent": BROWSER_UA}
     old = services.visitor_hash(day=yesterday, **kwargs)
     new = services.visitor_hash(day=TODAY, **kwargs)
     assert old != new
@@ -53,7 +53,7 @@ def test_the_salt_is_not_derived_from_the_date():
     assert services.salt_for(TODAY) != secret
 
 
-def _fill_history(days):
+def _fill_history(days, unit):
     """Visits and article views spread over past days, counted through the real service."""
     article = make_article()
     factory = RequestFactory()
@@ -62,14 +62,14 @@ def _fill_history(days):
         for number in range(offset % 4 + 1):
             request = factory.get("/", HTTP_USER_AGENT=f"{BROWSER_UA} {number}", REMOTE_ADDR="203.0.113.20")
             services._salt_memo.clear()
-            services.count_view(request, article=article.pk, now=moment)
+            services.count_view(request, unit=unit, article=article.pk, now=moment)
     return article
 
 
-def test_pruning_leaves_every_figure_unchanged(settings):
+def test_pruning_leaves_every_figure_unchanged(settings, unit):
     settings.STATS_RETENTION_DAYS = 5
-    article = _fill_history(40)
-    before = services.compute_figures()
+    article = _fill_history(40, unit)
+    before = services.compute_figures(unit)
     views_before = article.__class__.objects.get(pk=article.pk).view_count
     daily_before = list(DailyStats.objects.values_list("day", "visits"))
     per_article_before = list(ArticleDailyViews.objects.values_list("day", "views"))
@@ -82,15 +82,15 @@ def test_pruning_leaves_every_figure_unchanged(settings):
     assert not Visitor.objects.filter(day__lt=timezone.localdate() - datetime.timedelta(days=5)).exists()
     assert not ArticleSeen.objects.filter(day__lt=timezone.localdate() - datetime.timedelta(days=5)).exists()
     assert DailySalt.objects.filter(day__lt=timezone.localdate() - datetime.timedelta(days=1)).count() == 0
-    assert services.compute_figures() == before
+    assert services.compute_figures(unit) == before
     assert article.__class__.objects.get(pk=article.pk).view_count == views_before
     assert list(DailyStats.objects.values_list("day", "visits")) == daily_before
     assert list(ArticleDailyViews.objects.values_list("day", "views")) == per_article_before
     assert "Đã xóa" in out.getvalue()
 
 
-def test_snapshot_prints_the_figures_as_json(settings):
-    article = _fill_history(3)
+def test_snapshot_prints_the_figures_as_json(settings, unit):
+    article = _fill_history(3, unit)
     out = StringIO()
     call_command("stats_snapshot", stdout=out)
     figures = json.loads(out.getvalue())

@@ -6,16 +6,21 @@ import time
 import pytest
 from django.core.cache import cache
 from django.template import Context, Template
+from django.test import RequestFactory
 from django.utils import timezone
 
 from stats import services
 from stats.models import DailyStats, StatsSettings, Visitor
+from units.models import Unit
 
 pytestmark = pytest.mark.django_db
 
 
-def render():
-    return Template("{% load stats_tags %}{% visitor_stats %}").render(Context())
+def render(unit=None):
+    """The box as a page of ``unit`` (the test unit) shows it."""
+    request = RequestFactory().get("/")
+    request.unit = unit or Unit.objects.get(code="01")
+    return Template("{% load stats_tags %}{% visitor_stats %}").render(Context({"request": request}))
 
 
 def stat(html, name):
@@ -41,13 +46,13 @@ def test_the_box_shows_every_figure_with_vietnamese_grouping():
         assert label in html
 
 
-def test_week_starts_on_monday_and_month_on_the_first():
+def test_week_starts_on_monday_and_month_on_the_first(unit):
     today = datetime.date(2026, 11, 25)  # a Wednesday
     for day, visits in [(25, 1), (23, 10), (22, 100), (1, 1000), (31, 10000)]:
         month = 10 if day == 31 else 11
         DailyStats.objects.create(day=datetime.date(2026, month, day), visits=visits)
     moment = timezone.make_aware(datetime.datetime(2026, 11, 25, 9, 0))
-    figures = services.compute_figures(now=moment)
+    figures = services.compute_figures(unit, now=moment)
     assert figures["today"] == 1
     assert figures["week"] == 11
     assert figures["month"] == 1111
@@ -55,13 +60,13 @@ def test_week_starts_on_monday_and_month_on_the_first():
     assert today.weekday() == 2
 
 
-def test_figures_are_cached_at_most_sixty_seconds(monkeypatch, settings):
+def test_figures_are_cached_at_most_sixty_seconds(monkeypatch, settings, unit):
     settings.STATS_CACHE_SECONDS = 600  # a mistaken setting is still held to one minute
     timeouts = []
     original = cache.set
 
     def recording_set(key, value, timeout=None):
-        if key == services.FIGURES_CACHE_KEY:  # not the settings django-solo keeps in the cache
+        if key == services.FIGURES_CACHE_KEY.format(unit=unit.pk):
             timeouts.append(timeout)
         return original(key, value, timeout)
 
@@ -77,14 +82,13 @@ def test_figures_are_cached_at_most_sixty_seconds(monkeypatch, settings):
     assert stat(render(), "today") == "6"
 
 
-def test_the_box_costs_two_queries_a_minute_and_none_in_between(django_assert_num_queries):
-    StatsSettings.get_solo()  # the starting total comes from django-solo's cache from now on
+def test_the_box_costs_two_queries_a_minute_and_none_in_between(django_assert_num_queries, unit):
     for offset in range(500):
         DailyStats.objects.create(day=timezone.localdate() - datetime.timedelta(days=offset), visits=offset)
     with django_assert_num_queries(2):
-        render()
+        render(unit)
     with django_assert_num_queries(0):
-        render()
+        render(unit)
 
 
 def test_an_empty_portal_shows_zeros_not_a_fake_figure():

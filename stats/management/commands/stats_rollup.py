@@ -1,5 +1,7 @@
 """Cron job: flush what Redis buffered, then prune raw hashed rows and salts older than yesterday.
 
+One run serves every unit: the retention is the same for all, and each unit's daily figures stay.
+
 Without Redis the pruning still runs; the job then fails (exit status 1) with a line saying so.
 """
 
