@@ -49,14 +49,14 @@ def sibling(province):
 
 
 @pytest.fixture
-def people(db):
-    """Staff by role, each to act on the host of the unit they work for."""
+def people(province, commune, sibling):
+    """Staff by role, each with the role in the unit they work for, to act on its host."""
     roles.sync_roles()
     return {
-        "commune_officer": make_staff("bientap_hoabinh", roles.PRESS_OFFICER),
-        "commune_chief": make_staff("truongban_hoabinh", roles.EDITOR_IN_CHIEF),
-        "sibling_chief": make_staff("truongban_dongtien", roles.EDITOR_IN_CHIEF),
-        "province_chief": make_staff("truongban_tinh", roles.EDITOR_IN_CHIEF),
+        "commune_officer": make_staff("bientap_hoabinh", roles.PRESS_OFFICER, commune),
+        "commune_chief": make_staff("truongban_hoabinh", roles.EDITOR_IN_CHIEF, commune),
+        "sibling_chief": make_staff("truongban_dongtien", roles.EDITOR_IN_CHIEF, sibling),
+        "province_chief": make_staff("truongban_tinh", roles.EDITOR_IN_CHIEF, province),
     }
 
 

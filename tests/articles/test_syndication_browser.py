@@ -46,9 +46,9 @@ def test_a_commune_article_reaches_the_province_and_leads_back(browser, live_ser
     )  # fmt: skip
     province_url, commune_url = f"http://{province.host}:{port}", f"http://{commune.host}:{port}"
     roles.sync_roles()
-    make_staff("bientap_hoabinh", roles.PRESS_OFFICER)
-    make_staff("truongban_hoabinh", roles.EDITOR_IN_CHIEF)
-    make_staff("truongban_tinh", roles.EDITOR_IN_CHIEF)
+    make_staff("bientap_hoabinh", roles.PRESS_OFFICER, commune)
+    make_staff("truongban_hoabinh", roles.EDITOR_IN_CHIEF, commune)
+    make_staff("truongban_tinh", roles.EDITOR_IN_CHIEF, province)
     Category.objects.create(name="Kinh tế", unit=commune)
     title = "Xã Hòa Bình ra mắt hợp tác xã nông nghiệp"
 
