@@ -1,6 +1,6 @@
 """Demo accounts, one per role, for `make run` and the tests that log in as them."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -24,10 +24,14 @@ DEMO_ACCOUNTS = (
 )
 
 
-def seed_demo_accounts():
-    """Create (or leave as they are) the demo accounts; returns them for printing."""
+def seed_demo_accounts(*, suffix=""):
+    """Create (or leave as they are) the demo accounts; returns them for printing.
+
+    ``suffix`` makes a second set, one per unit (``bientap.hoabinh``), with the same passwords.
+    """
     User = get_user_model()
-    for account in DEMO_ACCOUNTS:
+    accounts = [replace(a, username=f"{a.username}.{suffix}") for a in DEMO_ACCOUNTS] if suffix else DEMO_ACCOUNTS
+    for account in accounts:
         family_name, _, given_name = account.full_name.rpartition(" ")
         user, created = User.objects.get_or_create(
             username=account.username,
@@ -42,7 +46,7 @@ def seed_demo_accounts():
             user.set_password(account.password)
             user.save(update_fields=["password"])
         user.groups.add(Group.objects.get(name=account.role.group_name))
-    return DEMO_ACCOUNTS
+    return accounts
 
 
 def two_factor_note():
