@@ -10,7 +10,8 @@ ANNOUNCEMENTS_IN_BOX = 8
 
 
 @register.inclusion_tag("articles/includes/announcements_box.html")
-def announcements_box():
-    """Current announcements, pinned first (the sidebar keeps the box in a {% cache %} fragment)."""
+def announcements_box(unit):
+    """The unit's current announcements, pinned first (the sidebar keeps the box in a {% cache %} fragment)."""
     fields = ("title", "slug", "published_at", "pinned", "show_until")
-    return {"announcements": list(Article.objects.current_announcements().only(*fields)[:ANNOUNCEMENTS_IN_BOX])}
+    announcements = Article.objects.of(unit).current_announcements().only(*fields)[:ANNOUNCEMENTS_IN_BOX]
+    return {"announcements": list(announcements)}
