@@ -1,0 +1,13 @@
+"""The unit every test's requests are for (made by the ``unit`` fixture of tests/conftest.py)."""
+
+from units.models import Unit
+from website.models import SiteSettings
+
+
+def test_unit():
+    return Unit.objects.get(code="01")
+
+
+def unit_settings():
+    """The test unit's site settings, as its pages read them."""
+    return SiteSettings.objects.get_or_create(unit=test_unit())[0]
