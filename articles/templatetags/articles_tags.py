@@ -12,6 +12,8 @@ ANNOUNCEMENTS_IN_BOX = 8
 @register.inclusion_tag("articles/includes/announcements_box.html")
 def announcements_box(unit):
     """The unit's current announcements, pinned first (the sidebar keeps the box in a {% cache %} fragment)."""
+    if not unit:  # an error page for a host that is no unit's: nothing of any unit
+        return {"announcements": []}
     fields = ("title", "slug", "published_at", "pinned", "show_until")
     announcements = Article.objects.of(unit).current_announcements().only(*fields)[:ANNOUNCEMENTS_IN_BOX]
     return {"announcements": list(announcements)}
