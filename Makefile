@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 .PHONY: help venv run test lint format migrate seed serve messages clean bench bench-two bench-scaling
 
 help:
-	@echo "make run     serve the portal with demo content at http://127.0.0.1:$(PORT)"
+	@echo "make run     serve the demo province and its communes (addresses printed), e.g. http://127.0.0.1:$(PORT)"
 	@echo "make test    run the whole test suite (SQLite, or PostgreSQL with DATABASE_URL)"
 	@echo "make lint    ruff check and format check, the import layers (lint-imports)"
 	@echo "make serve   production set-up locally: gunicorn, DEBUG off"
@@ -26,7 +26,7 @@ venv: $(INSTALLED)
 
 run: venv
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py seed_demo
+	DEBUG=1 $(BIN)/python manage.py seed_demo --port $(PORT)
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: venv

@@ -5,7 +5,7 @@ demo always had; ``create_demo_account`` makes one account with a role in any un
 builds a province and its communes.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.auth import get_user_model
 
@@ -49,11 +49,15 @@ def create_demo_account(*, username, password, full_name, role, unit):
     return user
 
 
-def seed_demo_accounts(unit=None):
-    """Create (or leave as they are) the demo accounts with their roles in ``unit`` (the primary unit
-    when none is named); returns them for printing."""
+def seed_demo_accounts(unit=None, *, suffix=""):
+    """Create (or leave as they are) the demo accounts with their roles in ``unit``; returns them for printing.
+
+    ``unit`` is the primary unit when none is named; ``suffix`` makes a second set for another unit
+    (``bientap.hoabinh``), with the same passwords.
+    """
     unit = unit or Unit.objects.get(pk=primary_unit_id())
-    for account in DEMO_ACCOUNTS:
+    accounts = [replace(a, username=f"{a.username}.{suffix}") for a in DEMO_ACCOUNTS] if suffix else DEMO_ACCOUNTS
+    for account in accounts:
         create_demo_account(
             username=account.username,
             password=account.password,
@@ -61,7 +65,7 @@ def seed_demo_accounts(unit=None):
             role=account.role,
             unit=unit,
         )
-    return DEMO_ACCOUNTS
+    return accounts
 
 
 def two_factor_note():

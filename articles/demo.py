@@ -1,14 +1,20 @@
-"""Demo news and announcements of the fictional district of Sông Lam, written by the team."""
+"""Demo news and announcements of the fictional province of Sông Lam and its communes, written by the team.
 
+NEWS is the portal of the former district of Sông Lam, abolished on 1 July 2025: the demo imports it into
+the district's archived unit as ``import_articles`` would, with its original dates, authors and view counts.
+"""
+
+import datetime
 import io
+import json
 import random
 
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from articles.importer import import_lines
 from articles.models import Article, Category
 from articles.services import update_image_renditions
 from core.text import slugify_vi
@@ -40,7 +46,7 @@ OFFICE_GD = "Phòng Giáo dục và Đào tạo"
 OFFICE_YT = "Trung tâm Y tế huyện"
 OFFICE_TP = "Phòng Tư pháp"
 
-# (title, category, lead, body paragraphs, caption, alt, author, source)
+# The former district's news (title, category, lead, body paragraphs, caption, alt, author, source)
 NEWS = (
     (
         "UBND huyện Sông Lam họp phiên thường kỳ tháng 10",
@@ -349,55 +355,314 @@ NEWS = (
     ),
 )
 
-ANNOUNCEMENTS = (
+# --- The province and its communes today (written for the demo; the district's news above is the archive) ---
+
+OFFICE_TT = "Trung tâm Truyền thông tỉnh"
+OFFICE_VPT = "Văn phòng UBND tỉnh"
+OFFICE_SNN = "Sở Nông nghiệp và Môi trường"
+OFFICE_SGD = "Sở Giáo dục và Đào tạo"
+OFFICE_SKH = "Sở Khoa học và Công nghệ"
+
+PROVINCE_NEWS = (
     (
-        "Lịch tiếp công dân của Chủ tịch UBND huyện tháng 11",
-        True,
-        None,
-        "Chủ tịch UBND huyện tiếp công dân định kỳ vào ngày 15 hằng tháng tại Trụ sở tiếp công dân huyện.",
+        "UBND tỉnh Sông Lam họp phiên thường kỳ tháng 11",
+        "Hoạt động của UBND",
+        "UBND tỉnh họp phiên thường kỳ, nghe báo cáo tình hình kinh tế - xã hội của 86 xã, phường sau "
+        "năm đầu vận hành chính quyền hai cấp.",
         (
-            "Công dân có nhu cầu phản ánh, kiến nghị xin mang theo giấy tờ tùy thân và tài liệu liên quan. "
-            "Trường hợp ngày 15 trùng ngày nghỉ, lịch tiếp được chuyển sang ngày làm việc kế tiếp.",
+            "Đồng chí Chủ tịch UBND tỉnh chủ trì phiên họp; dự họp có các Phó Chủ tịch, giám đốc các sở và "
+            "chủ tịch UBND một số xã, phường dự trực tuyến từ điểm cầu cơ sở.",
+            "Các sở báo cáo tiến độ thu ngân sách, giải ngân vốn đầu tư công và việc sắp xếp trụ sở dôi dư. "
+            "Chủ tịch UBND tỉnh giao Sở Tài chính hướng dẫn các xã bàn giao tài sản trước cuối năm.",
         ),
+        "Quang cảnh phiên họp thường kỳ của UBND tỉnh",
+        "Bàn họp dài trong hội trường, màn hình lớn phía trước hiển thị các điểm cầu xã, phường",
+        "Hải Yến",
+        OFFICE_VPT,
     ),
     (
-        "Thông báo tuyển dụng giáo viên mầm non năm học mới",
-        False,
-        30,
-        "UBND huyện thông báo tuyển dụng 12 giáo viên mầm non hạng III cho các trường công lập trên địa bàn.",
+        "Tỉnh Sông Lam hoàn thành kết nối dịch vụ công tới 86 xã, phường",
+        "Cải cách hành chính",
+        "Mọi xã, phường trong tỉnh đã tiếp nhận và trả kết quả hồ sơ trên hệ thống thông tin giải quyết "
+        "thủ tục hành chính dùng chung của tỉnh.",
         (
-            "Hồ sơ nộp tại Phòng Nội vụ huyện trong giờ hành chính. Điều kiện, tiêu chuẩn và danh mục "
-            "vị trí được niêm yết tại trụ sở UBND huyện và các trường.",
+            "Người dân có thể nộp hồ sơ tại bất kỳ trung tâm phục vụ hành chính công nào trong tỉnh, không "
+            "phụ thuộc nơi cư trú, với hơn 300 thủ tục.",
+            "Sở Khoa học và Công nghệ cử cán bộ hỗ trợ tại chỗ trong ba tháng đầu cho các xã miền núi.",
         ),
+        "Người dân làm thủ tục tại Trung tâm Phục vụ hành chính công tỉnh",
+        "Quầy tiếp nhận có nhiều ô, người dân xếp hàng theo số thứ tự hiện trên bảng điện tử",
+        "Quốc Khánh",
+        OFFICE_SKH,
     ),
     (
-        "Thông báo tạm ngừng cấp điện để bảo dưỡng lưới điện",
-        False,
-        3,
-        "Điện lực Sông Lam tạm ngừng cấp điện khu vực thị trấn từ 7 giờ đến 11 giờ sáng Chủ nhật tuần này.",
-        ("Mong bà con thông cảm và chủ động sắp xếp công việc trong thời gian ngừng cấp điện.",),
+        "Sông Lam khởi công cầu vượt sông nối hai bờ phía nam",
+        "Tin tức - Sự kiện",
+        "Cây cầu dài 640 m nối xã Thanh Xuân với phường Cửa Lam được khởi công, rút ngắn quãng đường hai bờ "
+        "hơn 15 km.",
+        (
+            "Công trình có bốn làn xe và lối đi bộ hai bên, dự kiến thông xe sau 24 tháng. Nhà thầu cam kết "
+            "không thi công vào ban đêm ở đoạn gần khu dân cư.",
+            "Hai xã, phường đã hoàn thành bàn giao mặt bằng nhờ sự đồng thuận của 48 hộ dân.",
+        ),
+        "Lễ khởi công cầu vượt sông phía nam",
+        "Đại biểu đứng trên lễ đài dựng cạnh bờ sông, phía sau là máy khoan cọc nhồi",
+        "Hải Yến",
+        OFFICE_TT,
     ),
     (
-        "Thông báo kết quả lựa chọn nhà thầu xây dựng cầu Bến Đình",
-        False,
-        -1,
-        "UBND huyện thông báo kết quả lựa chọn nhà thầu thi công công trình cầu Bến Đình, xã Thanh Xuân.",
-        ("Thông báo này đã hết thời hạn hiển thị trong hộp Thông báo nhưng vẫn được lưu để tra cứu.",),
+        "Vụ lúa mùa toàn tỉnh được mùa, giá bán ổn định",
+        "Kinh tế",
+        "Toàn tỉnh thu hoạch gần 38.000 ha lúa mùa, năng suất bình quân ước đạt 56 tạ/ha.",
+        (
+            "Nhiều hợp tác xã liên kết với doanh nghiệp bao tiêu, nên giá thóc không giảm dù được mùa.",
+            "Sở Nông nghiệp và Môi trường khuyến cáo các xã ven biển chuẩn bị cây vụ đông chịu mặn.",
+        ),
+        "Nông dân phơi thóc trên sân hợp tác xã",
+        "Những dải thóc vàng trải dài trên sân bê tông, vài người nông dân đội nón cào thóc",
+        "Đức Anh",
+        OFFICE_SNN,
+    ),
+    (
+        "Học sinh Sông Lam đoạt bốn giải tại kỳ thi học sinh giỏi quốc gia",
+        "Văn hóa - Xã hội",
+        "Đội tuyển của tỉnh giành một giải Nhì, một giải Ba và hai giải Khuyến khích.",
+        ("Các em được Sở Giáo dục và Đào tạo tuyên dương và trao học bổng, cùng các thầy cô trực tiếp bồi dưỡng.",),
+        "Lễ tuyên dương học sinh đoạt giải quốc gia",
+        "Bốn học sinh mặc đồng phục cầm giấy khen đứng cạnh các thầy cô trên sân khấu",
+        "Đức Anh",
+        OFFICE_SGD,
+    ),
+    (
+        "Lễ hội Sông nước Sông Lam năm nay có thêm đêm nhạc trên bến",
+        "Văn hóa - Xã hội",
+        "Lễ hội thường niên của tỉnh diễn ra trong ba ngày, với đua thuyền, chợ quê và đêm nhạc trên bến sông.",
+        (
+            "Ban tổ chức dành riêng một khu trưng bày sản phẩm OCOP của các xã, phường.",
+            "Khách tham quan được khuyến khích đi xe buýt miễn phí từ trung tâm tỉnh để giảm ùn tắc.",
+        ),
+        "Đêm nhạc trên bến sông",
+        "Sân khấu nổi trên mặt nước được chiếu đèn màu, khán giả đứng kín bờ sông",
+        "Hải Yến",
+        OFFICE_TT,
+    ),
+    (
+        "Tỉnh Sông Lam ra mắt cổng thông tin chung cho các xã, phường",
+        "Tin tức - Sự kiện",
+        "Cổng thông tin mỗi xã, phường nay là trang thành phần của Cổng thông tin điện tử tỉnh, cùng một "
+        "hệ thống và cùng một cách tra cứu.",
+        (
+            "Mỗi xã, phường có địa chỉ riêng dạng tenxa.songlam.gov.vn, do cán bộ của xã tự cập nhật tin bài.",
+            "Nội dung cổng của các huyện cũ được lưu trữ nguyên vẹn, vẫn tra cứu được.",
+        ),
+        "Giao diện cổng thông tin của một xã trên điện thoại",
+        "Bàn tay cầm điện thoại hiển thị trang chủ cổng thông tin xã với ảnh tin bài",
+        "Quốc Khánh",
+        OFFICE_SKH,
+    ),
+    (
+        "Sở Nông nghiệp và Môi trường kiểm tra đê biển trước mùa bão",
+        "Hoạt động của UBND",
+        "Đoàn kiểm tra đi dọc 22 km đê biển qua ba xã ven biển, chỉ ra bốn vị trí cần gia cố ngay.",
+        ("Các xã được yêu cầu chuẩn bị sẵn vật tư, bao tải cát và phân công lực lượng canh đê 24/24 giờ khi có bão.",),
+        "Đoàn kiểm tra tại một đoạn đê biển",
+        "Cán bộ đội mũ bảo hiểm đứng trên mặt đê, bên trái là biển, bên phải là ruộng muối",
+        "Đức Anh",
+        OFFICE_SNN,
     ),
 )
 
-UNPUBLISHED = (
+PROVINCE_ANNOUNCEMENTS = (
     (
-        "Dự thảo kế hoạch tổ chức Hội khỏe Phù Đổng cấp huyện",
-        Article.Status.DRAFT,
-        "Bản nháp kế hoạch tổ chức Hội khỏe Phù Đổng dành cho học sinh toàn huyện.",
+        "Lịch tiếp công dân của Chủ tịch UBND tỉnh tháng 12",
+        True,
+        None,
+        "Chủ tịch UBND tỉnh tiếp công dân định kỳ vào ngày 20 hằng tháng tại Ban Tiếp công dân tỉnh.",
+        ("Công dân đăng ký trước qua số điện thoại của Ban Tiếp công dân hoặc tại quầy tiếp nhận.",),
     ),
     (
-        "Huyện Sông Lam tổng kết 5 năm xây dựng nông thôn mới",
-        Article.Status.PENDING,
-        "Bài đang chờ Trưởng ban biên tập duyệt về hội nghị tổng kết 5 năm xây dựng nông thôn mới.",
+        "Thông báo thi tuyển công chức cấp xã năm nay",
+        False,
+        30,
+        "UBND tỉnh thông báo thi tuyển 120 công chức làm việc tại các xã, phường trong tỉnh.",
+        ("Chỉ tiêu, điều kiện dự tuyển và mẫu phiếu đăng ký đăng tại mục Văn bản của Cổng thông tin tỉnh.",),
+    ),
+    (
+        "Thông báo lấy ý kiến dự thảo quy hoạch mạng lưới trường học",
+        False,
+        14,
+        "Sở Giáo dục và Đào tạo lấy ý kiến người dân về dự thảo quy hoạch mạng lưới trường học đến năm 2035.",
+        ("Ý kiến gửi bằng thư điện tử hoặc trực tiếp tại bộ phận một cửa của các xã, phường.",),
     ),
 )
+
+PROVINCE_UNPUBLISHED = (
+    (
+        "Dự thảo kế hoạch tổ chức Hội báo Xuân cấp tỉnh",
+        Article.Status.DRAFT,
+        "Bản nháp kế hoạch Hội báo Xuân của tỉnh, chưa đăng.",
+    ),
+    (
+        "Tỉnh Sông Lam sơ kết một năm vận hành chính quyền hai cấp",
+        Article.Status.PENDING,
+        "Bài đang chờ Trưởng ban biên tập duyệt về hội nghị sơ kết một năm vận hành chính quyền hai cấp.",
+    ),
+)
+
+# Each commune's or ward's own news: (title, category, lead, paragraphs, caption, alt, author, source).
+COMMUNE_NEWS = {
+    "hoabinh": (
+        (
+            "UBND xã Hòa Bình họp phiên thường kỳ tháng 11",
+            "Hoạt động của UBND",
+            "UBND xã Hòa Bình họp đánh giá công tác tháng 11, tập trung vào thu hoạch cam và giữ vệ sinh môi trường.",
+            ("Chủ tịch UBND xã giao các thôn hoàn thành thu gom rác thải ở bãi tập kết trước ngày 15 tháng sau.",),
+            "Phiên họp tại hội trường UBND xã Hòa Bình",
+            "Khoảng hai mươi người ngồi quanh các dãy bàn trong hội trường nhỏ của xã",
+            "Ngọc Mai",
+            "Văn phòng HĐND và UBND xã",
+        ),
+        (
+            "Cam Hòa Bình vào vụ, thương lái đặt hàng sớm",
+            "Kinh tế",
+            "Hơn 200 ha cam của xã bắt đầu cho thu hoạch, nhiều thương lái đặt cọc từ đầu vụ.",
+            ("Hợp tác xã dán tem truy xuất nguồn gốc cho từng thùng cam, giúp giá bán cao hơn năm trước.",),
+            "Vườn cam chín vàng ở thôn Đồng Tâm",
+            "Những cây cam trĩu quả vàng, một người nông dân đang cắt cam cho vào sọt",
+            "Ngọc Mai",
+            "Hợp tác xã Nông nghiệp Hòa Bình",
+        ),
+        (
+            "Thôn Đồng Tâm làm đường hoa dài 2 km",
+            "Văn hóa - Xã hội",
+            "Người dân thôn Đồng Tâm góp công trồng hoa mười giờ và dâm bụt dọc tuyến đường trục thôn.",
+            ("Mỗi hộ chăm sóc đoạn hoa trước nhà mình; chi đoàn thanh niên tưới nước vào mỗi sáng Chủ nhật.",),
+            "Tuyến đường hoa thôn Đồng Tâm",
+            "Con đường bê tông hai bên trồng hoa đỏ và hồng, vài em nhỏ đạp xe",
+            "Văn Hậu",
+            "Ban công tác Mặt trận thôn Đồng Tâm",
+        ),
+        (
+            "Xã Hòa Bình trả kết quả thủ tục hành chính tại nhà cho người cao tuổi",
+            "Cải cách hành chính",
+            "Người từ 80 tuổi trở lên được cán bộ xã mang kết quả thủ tục đến tận nhà, không mất phí.",
+            ("Trong tháng đầu, bộ phận một cửa của xã đã trả 37 hồ sơ tại nhà.",),
+            "Cán bộ xã trao kết quả hồ sơ cho một cụ bà",
+            "Một cán bộ nữ mặc áo dài xanh trao tập giấy tờ cho cụ bà ngồi ở hiên nhà",
+            "Văn Hậu",
+            "Văn phòng HĐND và UBND xã",
+        ),
+    ),
+    "thanhxuan": (
+        (
+            "Xã Thanh Xuân tổ chức hội nghị đối thoại với nhân dân",
+            "Hoạt động của UBND",
+            "Hơn 150 người dân dự hội nghị đối thoại, nêu kiến nghị về đường nội đồng và nước sạch.",
+            ("Chủ tịch UBND xã trả lời tại chỗ 12 ý kiến; các ý kiến còn lại được trả lời bằng văn bản.",),
+            "Người dân phát biểu tại hội nghị đối thoại",
+            "Một người đàn ông đứng cầm micro phát biểu giữa hội trường đông người",
+            "Thảo Vy",
+            "Văn phòng HĐND và UBND xã",
+        ),
+        (
+            "Bến Đình có chợ phiên nông sản mỗi sáng Chủ nhật",
+            "Kinh tế",
+            "Chợ phiên giúp các hộ trồng rau sạch bán trực tiếp cho người mua, không qua trung gian.",
+            ("Xã bố trí mái che, điểm rửa tay và thùng rác phân loại tại chợ.",),
+            "Chợ phiên nông sản bên bến Đình",
+            "Các sạp rau xanh bày dưới mái che bạt, người mua đi lại giữa các sạp",
+            "Thảo Vy",
+            "Hội Nông dân xã",
+        ),
+        (
+            "Trường Mầm non Thanh Xuân khánh thành phòng học mới",
+            "Văn hóa - Xã hội",
+            "Bốn phòng học mới đưa vào sử dụng, bảo đảm chỗ học cho toàn bộ trẻ từ ba đến năm tuổi trong xã.",
+            ("Công trình do ngân sách tỉnh và xã cùng đầu tư, hoàn thành sớm một tháng.",),
+            "Các cháu mầm non trong phòng học mới",
+            "Trẻ nhỏ ngồi quanh bàn thấp màu vàng, tường phòng học dán tranh con vật",
+            "Minh Tú",
+            "Trường Mầm non Thanh Xuân",
+        ),
+        (
+            "Thanh Xuân ra mắt tổ công nghệ số cộng đồng ở 9 thôn",
+            "Cải cách hành chính",
+            "Mỗi thôn có một tổ công nghệ số giúp người dân cài ứng dụng định danh và nộp hồ sơ trực tuyến.",
+            ("Các tổ gồm đoàn viên thanh niên, trưởng thôn và giáo viên, sinh hoạt vào tối thứ Bảy.",),
+            "Tổ công nghệ số hướng dẫn người dân dùng điện thoại",
+            "Một thanh niên chỉ màn hình điện thoại cho người phụ nữ trung niên tại nhà văn hóa",
+            "Minh Tú",
+            "Đoàn Thanh niên xã",
+        ),
+    ),
+    "cualam": (
+        (
+            "UBND phường Cửa Lam triển khai nhiệm vụ quý IV",
+            "Hoạt động của UBND",
+            "Phường đặt mục tiêu hoàn thành chỉnh trang vỉa hè ba tuyến phố chính trước Tết.",
+            ("Các tổ dân phố được giao vận động hộ kinh doanh không lấn chiếm lòng đường.",),
+            "Hội nghị triển khai nhiệm vụ quý IV của phường",
+            "Lãnh đạo phường ngồi trên bàn chủ tọa, phía dưới là đại diện các tổ dân phố",
+            "Thanh Hương",
+            "Văn phòng HĐND và UBND phường",
+        ),
+        (
+            "Phố đi bộ ven biển Cửa Lam mở cửa các tối cuối tuần",
+            "Kinh tế",
+            "Tuyến phố ven biển dài 800 m dành cho người đi bộ từ 18 giờ đến 23 giờ tối thứ Sáu, thứ Bảy và Chủ nhật.",
+            ("Hơn 40 hộ kinh doanh đăng ký gian hàng ẩm thực và đồ lưu niệm.",),
+            "Phố đi bộ ven biển lên đèn",
+            "Dòng người đi bộ trên con phố rợp đèn lồng, xa xa là biển đêm",
+            "Thanh Hương",
+            "Phòng Kinh tế, Hạ tầng và Đô thị phường",
+        ),
+        (
+            "Phường Cửa Lam ra quân làm sạch bãi biển",
+            "Văn hóa - Xã hội",
+            "Gần 500 người dân, học sinh và chiến sĩ biên phòng thu gom hơn 3 tấn rác trên bãi biển.",
+            ("Phường đặt thêm 60 thùng rác phân loại dọc bờ biển và trên phố đi bộ.",),
+            "Người dân nhặt rác trên bãi biển",
+            "Nhiều người đeo găng tay, cầm bao tải nhặt rác trên bãi cát lúc sáng sớm",
+            "Quang Huy",
+            "Ủy ban MTTQ Việt Nam phường",
+        ),
+        (
+            "Bộ phận một cửa phường Cửa Lam làm việc sáng thứ Bảy",
+            "Cải cách hành chính",
+            "Từ tháng này, bộ phận một cửa của phường tiếp nhận hồ sơ cả sáng thứ Bảy cho người đi làm trong tuần.",
+            ("Các thủ tục về hộ tịch và chứng thực được ưu tiên giải quyết ngay trong buổi.",),
+            "Quầy một cửa của phường sáng thứ Bảy",
+            "Hai cán bộ ngồi sau quầy tiếp nhận, người dân ngồi chờ trên hàng ghế",
+            "Quang Huy",
+            "Văn phòng HĐND và UBND phường",
+        ),
+    ),
+}
+
+COMMUNE_ANNOUNCEMENTS = {
+    key: (
+        (
+            f"Lịch tiếp công dân của Chủ tịch UBND {label} tháng 12",
+            True,
+            None,
+            f"Chủ tịch UBND {label} tiếp công dân vào sáng thứ Năm hằng tuần tại trụ sở.",
+            ("Công dân mang theo giấy tờ tùy thân và tài liệu liên quan đến nội dung phản ánh.",),
+        ),
+        (
+            f"Thông báo lịch tiêm chủng mở rộng tại trạm y tế {label}",
+            False,
+            10,
+            "Trạm y tế tiêm vắc xin cho trẻ dưới 5 tuổi vào ngày 25 hằng tháng.",
+            ("Phụ huynh mang theo sổ tiêm chủng của trẻ.",),
+        ),
+    )
+    for key, label in (("hoabinh", "xã Hòa Bình"), ("thanhxuan", "xã Thanh Xuân"), ("cualam", "phường Cửa Lam"))
+}
+
+COMMUNE_UNPUBLISHED = {
+    key: ((f"Dự thảo kế hoạch tổng vệ sinh {label} dịp Tết", Article.Status.DRAFT, "Bản nháp, chưa đăng."),)
+    for key, label in (("hoabinh", "xã Hòa Bình"), ("thanhxuan", "xã Thanh Xuân"), ("cualam", "phường Cửa Lam"))
+}
 
 
 def demo_image(seed, palette):
@@ -427,26 +692,33 @@ def _body(paragraphs):
     return "".join(f"<p>{text}</p>" for text in paragraphs)
 
 
-def _demo_user(username):
-    return get_user_model().objects.filter(username=username).first()
-
-
-@transaction.atomic
-def seed_articles():
-    """Create the demo categories and articles; articles that already exist are left as they are."""
+def seed_categories(unit):
+    """The unit's categories, once; a unit's categories are its own, with the same names on every unit."""
     categories = {}
     for name, order, in_menu in CATEGORIES:
         categories[name], _created = Category.objects.get_or_create(
-            slug=slugify_vi(name), defaults={"name": name, "order": order, "show_in_menu": in_menu}
+            unit=unit, slug=slugify_vi(name), defaults={"name": name, "order": order, "show_in_menu": in_menu}
         )
-    writer, chief = _demo_user("bientap"), _demo_user("truongban")
+    return categories
+
+
+@transaction.atomic
+def seed_articles(unit, *, news, announcements=(), unpublished=(), writer=None, chief=None):
+    """Create ``unit``'s demo categories and articles; articles that already exist are left as they are.
+
+    ``writer`` and ``chief`` are the unit's press officer and editor-in-chief, recorded as the authors of
+    the edits, so that the admin's history shows who did what on each unit.
+    """
+    categories = seed_categories(unit)
     now = timezone.now()
     created = []
+    articles = Article.objects.of(unit)
 
-    for index, (title, category, lead, paragraphs, caption, alt, author, source) in enumerate(NEWS):
-        article, is_new = Article.objects.get_or_create(
+    for index, (title, category, lead, paragraphs, caption, alt, author, source) in enumerate(news):
+        article, is_new = articles.get_or_create(
             slug=slugify_vi(title),
             defaults={
+                "unit": unit,
                 "title": title,
                 "category": categories[category],
                 "lead": lead,
@@ -463,15 +735,17 @@ def seed_articles():
             },
         )
         if is_new:
-            article.image.save(f"{article.slug}.jpg", ContentFile(demo_image(index, PALETTES[category])), save=True)
+            picture = demo_image(f"{unit.code}-{index}", PALETTES[category])
+            article.image.save(f"{article.slug}.jpg", ContentFile(picture), save=True)
             update_image_renditions(article=article)
             created.append(article)
 
-    for index, (title, pinned, days_shown, lead, paragraphs) in enumerate(ANNOUNCEMENTS):
+    for index, (title, pinned, days_shown, lead, paragraphs) in enumerate(announcements):
         show_until = now + timezone.timedelta(days=days_shown) if days_shown is not None else None
-        _article, is_new = Article.objects.get_or_create(
+        _article, is_new = articles.get_or_create(
             slug=slugify_vi(title),
             defaults={
+                "unit": unit,
                 "title": title,
                 "category": categories["Thông báo"],
                 "kind": Article.Kind.ANNOUNCEMENT,
@@ -480,7 +754,7 @@ def seed_articles():
                 "lead": lead,
                 "body": _body(paragraphs),
                 "author": "",
-                "source": OFFICE_VP,
+                "source": unit.name,
                 "status": Article.Status.PUBLISHED,
                 "published_at": now - timezone.timedelta(days=index + 1),
                 "created_by": writer,
@@ -490,15 +764,16 @@ def seed_articles():
         if is_new:
             created.append(_article)
 
-    for title, status, lead in UNPUBLISHED:
-        _article, is_new = Article.objects.get_or_create(
+    for title, status, lead in unpublished:
+        _article, is_new = articles.get_or_create(
             slug=slugify_vi(title),
             defaults={
+                "unit": unit,
                 "title": title,
                 "category": categories["Tin tức - Sự kiện"],
                 "lead": lead,
                 "body": _body((lead,)),
-                "author": "Văn Bình",
+                "author": writer.get_full_name() if writer else "",
                 "status": status,
                 "created_by": writer,
                 "updated_by": writer,
@@ -507,9 +782,40 @@ def seed_articles():
         if is_new:
             created.append(_article)
 
-    # Related articles: each news item points to the next two of the same list.
+    # Related articles: each news item points to the next two of the same unit's list.
     if created:
-        published = list(Article.objects.published().news().order_by("-published_at")[:20])
+        published = list(articles.published().news().order_by("-published_at")[:20])
         for position, article in enumerate(published):
             article.related.add(*published[position + 1 : position + 3])
     return created
+
+
+# The former district's portal stopped on 30 June 2025; its articles keep the dates it gave them.
+ARCHIVE_LAST_DAY = datetime.datetime(2025, 6, 28, 9, 30)
+
+
+def archive_export():
+    """The former district's news as its old portal exported it: JSON Lines, one article a line."""
+    lines = []
+    for index, (title, category, lead, paragraphs, caption, _alt, author, source) in enumerate(NEWS):
+        published = ARCHIVE_LAST_DAY - datetime.timedelta(days=index * 9, hours=index % 6)
+        record = {
+            "external_id": f"SL-{2400 - index * 17}",
+            "title": title,
+            "summary": lead,
+            "body_html": _body(paragraphs) + f"<p><em>({caption})</em></p>",
+            "category": category,
+            "published_at": published.isoformat(),
+            "author": author,
+            "source": source,
+            "views": 900 + (index * 173) % 2600,
+        }
+        lines.append(json.dumps(record, ensure_ascii=False))
+    return lines
+
+
+def seed_archive(unit):
+    """Import the former district's news into its archived unit, once, as ``import_articles`` does."""
+    if Article.objects.of(unit).exists():
+        return None
+    return import_lines(archive_export(), unit=unit)

@@ -108,16 +108,21 @@ def parse_record(record):
 
 
 @transaction.atomic
-def save_record(fields):
-    """Create the article, or update the one imported before with the same external_id."""
+def save_record(fields, *, unit):
+    """Create the unit's article, or update the one imported into that unit before with the same external_id.
+
+    External ids are the old portal's, so two former districts may both have an article 1: they are unique
+    per unit only.
+    """
     category_name = fields.pop("category_name")
-    category = Category.objects.filter(name=category_name).first() or Category.objects.create(name=category_name)
+    categories = Category.objects.of(unit)
+    category = categories.filter(name=category_name).first() or Category.objects.create(unit=unit, name=category_name)
     fields["category"] = category
     external_id = fields["external_id"]
-    article = Article.objects.filter(external_id=external_id).first() if external_id else None
+    article = Article.objects.of(unit).filter(external_id=external_id).first() if external_id else None
     created = article is None
     if created:
-        article = Article(**fields)
+        article = Article(unit=unit, **fields)
     else:
         for name, value in fields.items():
             setattr(article, name, value)
@@ -125,8 +130,8 @@ def save_record(fields):
     return article, created
 
 
-def import_lines(lines):
-    """Import every good line; report each bad one with its number and reason."""
+def import_lines(lines, *, unit):
+    """Import every good line into ``unit``; report each bad one with its number and reason."""
     report = ImportReport()
     for number, line in enumerate(lines, start=1):
         try:
@@ -141,7 +146,7 @@ def import_lines(lines):
                 record = json.loads(line)
             except json.JSONDecodeError as error:
                 raise RefusedLine(_("JSON không hợp lệ (%(error)s).") % {"error": error.msg}) from None
-            _article, created = save_record(parse_record(record))
+            _article, created = save_record(parse_record(record), unit=unit)
         except RefusedLine as error:
             report.refused += 1
             report.errors.append((number, str(error)))

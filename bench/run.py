@@ -61,12 +61,16 @@ ENV = {
     "STATIC_MANIFEST": "1",
     "SERVE_MEDIA": "0",
     "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"),
-    "ALLOWED_HOSTS": HOST,
+    "ALLOWED_HOSTS": f"{HOST},.tinhthu.localhost",
     "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench"),
     "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"),
     "LOG_LEVEL": "WARNING",
 }
 UNCACHED = {"PAGE_CACHE_SECONDS": "0", "SEARCH_CACHE_SECONDS": "0"}
+# generate_load_data --units 100: the province answers at HOST, a commune at its own host name.
+UNITS = 100
+COMMUNE_HOST = "xa050.tinhthu.localhost"
+AS_COMMUNE = {"Host": COMMUNE_HOST}
 # (name, page, ceiling, lowest share of the ceiling); the fresh article also has a p99 bound.
 TARGETS = (
     ("cached home / static, both Connection: close", "cached home, close", "static, close", 0.25),
@@ -106,24 +110,33 @@ def prepare():
     count = int(django_value("from articles.models import Article; print(Article.objects.count())"))
     if count < 100_000:
         manage("generate_load_data", "--articles", str(100_000 - count), "--meetings", "5000", "--visits", "5000000",
-               "--batch", "5000")  # fmt: skip
+               "--batch", "5000", "--units", str(UNITS))  # fmt: skip
     manage("collectstatic", "--noinput", "-v", "0")
 
 
 def targets():
     """The pages under test, found in the benchmark database."""
-    article = json.loads(
+    article, commune_article = json.loads(
         django_value(
             "import json; from website.management.commands.generate_load_data import realistic_article; "
-            "a = realistic_article(); print(json.dumps(a and a.get_absolute_url()))"
+            "from units.models import Unit; "
+            f"c = realistic_article(Unit.objects.filter(host={COMMUNE_HOST!r}).first()); a = realistic_article(); "
+            "print(json.dumps([a and a.get_absolute_url(), c and c.get_absolute_url()]))"
         )
     )
-    if not article:
+    if not article or not commune_article:
         raise SystemExit(
             f"{ENV['DATABASE_URL']} holds no article with a picture, attachments, comments, related articles and"
             " a meeting: an older generate_load_data filled it. Drop it (or set BENCH_DATABASE_URL) and run again."
         )
-    return {"home": "/", "article": article, "search": "/tim-kiem/?q=lu+quet+sat+lo", "robots": "/robots.txt"}
+    return {
+        "home": "/",
+        "article": article,
+        "search": "/tim-kiem/?q=lu+quet+sat+lo",
+        "robots": "/robots.txt",
+        "commune home": "/",
+        "commune article": commune_article,
+    }
 
 
 def start_servers(extra_env):
@@ -240,9 +253,9 @@ def run_locust(urls, headers):
     }
 
 
-def fetch(url):
+def fetch(url, headers=None):
     """One request as a reader's browser makes it: the body and nginx's microcache status."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **(headers or {})})
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.read().decode(), response.headers.get("X-Microcache")
 
@@ -256,9 +269,9 @@ def beacon_path(page):
 def load(results, name, urls, headers=None):
     """Warm the URL (and the caches), put it under load, print and keep the row."""
     headers = {"User-Agent": USER_AGENT, **(headers or {})}
-    _page, microcache = fetch(urls[0])
+    _page, microcache = fetch(urls[0], headers)
     if microcache:
-        microcache = fetch(urls[0])[1]  # the second reader's status: HIT when nginx kept the page
+        microcache = fetch(urls[0], headers)[1]  # the second reader's status: HIT when nginx kept the page
     runner = run_wrk if shutil.which("wrk") else run_locust
     row = {"url": urls[0], **runner(urls, headers)}
     if microcache:
@@ -290,6 +303,9 @@ def cached_series(paths, extra, results):
                 load(results, f"static, {connection}", [nginx.url + STATIC_FILE], headers)
                 for page in ("home", "article"):
                     load(results, f"cached {page}, {connection}", [nginx.url + paths[page]], headers)
+                for page in ("commune home", "commune article"):
+                    as_commune = {**headers, **AS_COMMUNE}
+                    load(results, f"cached {page}, {connection}", [nginx.url + paths[page]], as_commune)
             load(results, "robots.txt, caches on (before)", direct_urls(paths["robots"]))
             beacon = beacon_path(fetch(direct_urls(paths["article"])[0])[0])
             if beacon:
@@ -311,6 +327,9 @@ def uncached_series(paths, extra, results):
     try:
         load(results, "robots.txt, caches off (before)", direct_urls(paths["robots"]))
         load(results, "fresh article", direct_urls(paths["article"]))
+        load(results, "fresh province home", direct_urls(paths["home"]))
+        load(results, "fresh commune home", direct_urls(paths["commune home"]), AS_COMMUNE)
+        load(results, "fresh commune article", direct_urls(paths["commune article"]), AS_COMMUNE)
         load(results, "search, new words", direct_urls(paths["search"]))
         load(results, "robots.txt, caches off (after)", direct_urls(paths["robots"]))
         robots_ceiling(results, "robots.txt, caches off")

@@ -1,4 +1,4 @@
-"""Demo meetings of the fictional district of Sông Lam, written by the team. Idempotent."""
+"""Demo meetings of the fictional province of Sông Lam and its communes, written by the team. Idempotent."""
 
 from datetime import datetime, time, timedelta
 
@@ -10,30 +10,60 @@ from articles.models import Article
 from core.text import slugify_vi
 from meetings.models import AgendaItem, Attendee, Document, Meeting, Official, Task
 
-OFFICIALS = (
-    ("Nguyễn Văn Hòa", "Chủ tịch UBND huyện", "UBND huyện"),
-    ("Trần Thị Mai", "Phó Chủ tịch UBND huyện", "UBND huyện"),
-    ("Lê Quang Vinh", "Phó Chủ tịch UBND huyện", "UBND huyện"),
-    ("Hoàng Đức Thịnh", "Chánh Văn phòng HĐND và UBND huyện", "Văn phòng HĐND và UBND huyện"),
-    ("Phạm Thu Hà", "Trưởng phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch"),
-    ("Đặng Văn Lộc", "Trưởng phòng Nông nghiệp và Môi trường", "Phòng Nông nghiệp và Môi trường"),
-    ("Vũ Thị Hạnh", "Trưởng phòng Giáo dục và Đào tạo", "Phòng Giáo dục và Đào tạo"),
-    ("Bùi Minh Tuấn", "Chủ tịch Ủy ban MTTQ Việt Nam huyện", "Ủy ban MTTQ Việt Nam huyện"),
-    ("Ngô Thanh Bình", "Phó Trưởng phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch"),
-    ("Đỗ Thị Lan", "Chuyên viên Văn phòng HĐND và UBND huyện", "Văn phòng HĐND và UBND huyện"),
-)
+# Each unit's roster: key → (name, position, office). The keys let one set of meetings serve every unit.
+ROSTER_KEYS = ("chair", "vice", "vice2", "office", "finance", "farming", "schools", "front", "finance2", "clerk")
 
-# (official's name, role, attendance, represents)
+
+def roster(names, *, level, place, offices):
+    """A unit's officials from ten names: chair, two vice-chairs, the office, heads of finance, farming,
+    schools, the Fatherland Front, a deputy of finance and the clerk (``level`` is "tỉnh", "xã", "phường")."""
+    ubnd = f"UBND {level}"
+    positions = (
+        (f"Chủ tịch {ubnd}", ubnd),
+        (f"Phó Chủ tịch {ubnd}", ubnd),
+        (f"Phó Chủ tịch {ubnd}", ubnd),
+        (f"Chánh {offices['office']}" if level == "tỉnh" else f"Trưởng {offices['office']}", offices["office"]),
+        (f"Giám đốc {offices['finance']}" if level == "tỉnh" else f"Trưởng {offices['finance']}", offices["finance"]),
+        (f"Giám đốc {offices['farming']}" if level == "tỉnh" else f"Trưởng {offices['farming']}", offices["farming"]),
+        (f"Giám đốc {offices['schools']}" if level == "tỉnh" else f"Trưởng {offices['schools']}", offices["schools"]),
+        (f"Chủ tịch Ủy ban MTTQ Việt Nam {level} {place}", f"Ủy ban MTTQ Việt Nam {level}"),
+        (f"Phó {offices['finance']}", offices["finance"]),
+        (f"Chuyên viên {offices['office']}", offices["office"]),
+    )
+    return {
+        "level": level,
+        "place": place,
+        "offices": offices,
+        "officials": {
+            key: (name, *positions[i]) for i, (key, name) in enumerate(zip(ROSTER_KEYS, names, strict=True))
+        },
+    }
+
+
+PROVINCE_OFFICES = {
+    "office": "Văn phòng UBND tỉnh",
+    "finance": "Sở Tài chính",
+    "farming": "Sở Nông nghiệp và Môi trường",
+    "schools": "Sở Giáo dục và Đào tạo",
+}
+COMMUNE_OFFICES = {
+    "office": "Văn phòng HĐND và UBND",
+    "finance": "Phòng Kinh tế",
+    "farming": "Phòng Kinh tế, Hạ tầng và Đô thị",
+    "schools": "Phòng Văn hóa - Xã hội",
+}
+
+# (roster key, role, attendance, represents)
 REGULAR_ATTENDEES = (
-    ("Nguyễn Văn Hòa", Attendee.Role.CHAIR, Attendee.Attendance.PRESENT, ""),
-    ("Trần Thị Mai", Attendee.Role.MEMBER, Attendee.Attendance.PRESENT, ""),
-    ("Lê Quang Vinh", Attendee.Role.MEMBER, Attendee.Attendance.PRESENT, ""),
-    ("Hoàng Đức Thịnh", Attendee.Role.MEMBER, Attendee.Attendance.PRESENT, ""),
-    ("Ngô Thanh Bình", Attendee.Role.PRESENTER, Attendee.Attendance.PRESENT, "Bà Phạm Thu Hà, Trưởng phòng"),
-    ("Đặng Văn Lộc", Attendee.Role.PRESENTER, Attendee.Attendance.PRESENT, ""),
-    ("Vũ Thị Hạnh", Attendee.Role.MEMBER, Attendee.Attendance.EXCUSED, ""),
-    ("Bùi Minh Tuấn", Attendee.Role.INVITED, Attendee.Attendance.PRESENT, ""),
-    ("Đỗ Thị Lan", Attendee.Role.SECRETARY, Attendee.Attendance.PRESENT, ""),
+    ("chair", Attendee.Role.CHAIR, Attendee.Attendance.PRESENT, ""),
+    ("vice", Attendee.Role.MEMBER, Attendee.Attendance.PRESENT, ""),
+    ("vice2", Attendee.Role.MEMBER, Attendee.Attendance.PRESENT, ""),
+    ("office", Attendee.Role.MEMBER, Attendee.Attendance.PRESENT, ""),
+    ("finance2", Attendee.Role.PRESENTER, Attendee.Attendance.PRESENT, "Thủ trưởng cơ quan tài chính"),
+    ("farming", Attendee.Role.PRESENTER, Attendee.Attendance.PRESENT, ""),
+    ("schools", Attendee.Role.MEMBER, Attendee.Attendance.EXCUSED, ""),
+    ("front", Attendee.Role.INVITED, Attendee.Attendance.PRESENT, ""),
+    ("clerk", Attendee.Role.SECRETARY, Attendee.Attendance.PRESENT, ""),
 )
 
 MINIMAL_PDF = (
@@ -48,104 +78,90 @@ def _day_at(days, hour, minute=0):
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
-def _meetings():
-    """The demo meetings, dated relative to today so that the site always has past and coming ones."""
+def _meetings(staff):
+    """The demo meetings of a unit, dated relative to today so that the site always has past and coming ones."""
+    ubnd, place, offices = f"UBND {staff['level']}", staff["place"], staff["offices"]
     return [
         {
-            "title": "Phiên họp thường kỳ UBND huyện tháng 10",
+            "title": f"Phiên họp thường kỳ {ubnd} tháng trước",
             "kind": Meeting.Kind.REGULAR,
             "starts_at": _day_at(-24, 8),
             "ends_at": _day_at(-24, 11, 30),
-            "location": "Phòng họp số 1, trụ sở UBND huyện",
+            "location": f"Phòng họp số 1, trụ sở {ubnd} {place}",
             "status": Meeting.Status.HELD,
-            "summary": "Đánh giá tình hình kinh tế - xã hội tháng 10, tiến độ giải ngân vốn đầu tư công "
-            "và chuẩn bị sản xuất vụ đông.",
-            "conclusion": "<p>Chủ tịch UBND huyện ghi nhận các phòng, ban đã bám sát kế hoạch; thu ngân sách "
-            "đạt khá, nhưng giải ngân vốn đầu tư công còn chậm.</p><ul><li>Phòng Tài chính - Kế hoạch rà "
-            "soát từng công trình chậm giải ngân, báo cáo trước ngày 15 tháng sau.</li><li>Phòng Nông "
-            "nghiệp và Môi trường kiểm tra hệ thống kênh mương trước mùa mưa.</li></ul>",
+            "summary": "Đánh giá tình hình kinh tế - xã hội trong tháng, tiến độ thu ngân sách và việc chuẩn bị "
+            "mùa mưa bão.",
+            "conclusion": f"<p>Chủ tịch {ubnd} ghi nhận các cơ quan đã bám sát kế hoạch; thu ngân sách đạt khá, "
+            f"giải ngân vốn đầu tư còn chậm.</p><ul><li>{offices['finance']} rà soát từng công trình chậm giải "
+            f"ngân, báo cáo trước ngày 15.</li><li>{offices['farming']} kiểm tra kênh mương, đê điều trước mùa "
+            "mưa.</li></ul>",
             "agenda": (
-                ("1", "Báo cáo tình hình kinh tế - xã hội tháng 10 và nhiệm vụ tháng 11", "Hoàng Đức Thịnh"),
-                ("2", "Báo cáo tiến độ thu ngân sách và giải ngân vốn đầu tư công", "Ngô Thanh Bình"),
-                ("2.a", "Danh mục công trình chậm giải ngân và nguyên nhân", "Ngô Thanh Bình"),
-                ("3", "Kế hoạch sản xuất vụ đông năm nay", "Đặng Văn Lộc"),
+                ("1", "Báo cáo tình hình kinh tế - xã hội trong tháng và nhiệm vụ tháng tới", "office"),
+                ("2", "Báo cáo tiến độ thu ngân sách và giải ngân vốn đầu tư công", "finance2"),
+                ("2.a", "Danh mục công trình chậm giải ngân và nguyên nhân", "finance2"),
+                ("3", "Kế hoạch sản xuất vụ đông", "farming"),
             ),
             "tasks": (
-                ("Rà soát các công trình chậm giải ngân, đề xuất điều chuyển vốn", "Phòng Tài chính - Kế hoạch", 20),
-                ("Kiểm tra, nạo vét kênh mương trước mùa mưa", "Phòng Nông nghiệp và Môi trường", -3),
+                ("Rà soát các công trình chậm giải ngân, đề xuất điều chuyển vốn", offices["finance"], 20),
+                ("Kiểm tra, nạo vét kênh mương trước mùa mưa", offices["farming"], -3),
             ),
-            "article": "UBND huyện Sông Lam họp phiên thường kỳ tháng 10",
         },
         {
-            "title": "Phiên họp thường kỳ UBND huyện tháng 11",
+            "title": f"Phiên họp thường kỳ {ubnd} tháng này",
             "kind": Meeting.Kind.REGULAR,
             "starts_at": _day_at(2, 8),
             "ends_at": _day_at(2, 11, 30),
-            "location": "Phòng họp số 1, trụ sở UBND huyện",
+            "location": f"Phòng họp số 1, trụ sở {ubnd} {place}",
             "status": Meeting.Status.SCHEDULED,
-            "summary": "Tình hình kinh tế - xã hội tháng 11; chuẩn bị kỳ họp cuối năm của HĐND huyện.",
+            "summary": f"Tình hình kinh tế - xã hội trong tháng; chuẩn bị kỳ họp cuối năm của HĐND {staff['level']}.",
             "conclusion": "",
             "agenda": (
-                ("1", "Báo cáo tình hình kinh tế - xã hội tháng 11", "Hoàng Đức Thịnh"),
-                ("2", "Dự thảo kế hoạch đầu tư công năm tới", "Ngô Thanh Bình"),
-                ("3", "Chuẩn bị nội dung trình kỳ họp HĐND huyện cuối năm", "Trần Thị Mai"),
+                ("1", "Báo cáo tình hình kinh tế - xã hội trong tháng", "office"),
+                ("2", "Dự thảo kế hoạch đầu tư công năm tới", "finance2"),
+                ("3", f"Chuẩn bị nội dung trình kỳ họp HĐND {staff['level']} cuối năm", "vice"),
             ),
             "tasks": (),
-            "article": None,
         },
         {
             "title": "Hội nghị triển khai phương án phòng, chống thiên tai mùa mưa bão",
             "kind": Meeting.Kind.CONFERENCE,
             "starts_at": _day_at(-40, 14),
             "ends_at": _day_at(-40, 17),
-            "location": "Hội trường UBND huyện",
+            "location": f"Hội trường {ubnd} {place}",
             "status": Meeting.Status.HELD,
-            "summary": "Triển khai phương án ứng phó bão, lũ; phân công lực lượng xung kích tại các xã ven sông.",
-            "conclusion": "<p>Các xã ven sông hoàn thành phương án sơ tán dân trước mùa mưa; Văn phòng bảo đảm "
-            "trực ban 24/24 giờ khi có bão.</p>",
+            "summary": "Triển khai phương án ứng phó bão, lũ; phân công lực lượng xung kích ở các vùng trũng thấp.",
+            "conclusion": f"<p>Hoàn thành phương án sơ tán dân trước mùa mưa; {offices['office']} bảo đảm trực "
+            "ban 24/24 giờ khi có bão.</p>",
             "agenda": (
-                ("1", "Tổng kết công tác phòng, chống thiên tai năm trước", "Đặng Văn Lộc"),
-                ("2", "Phương án sơ tán dân vùng trũng thấp", "Lê Quang Vinh"),
-                ("3", "Phân công lực lượng và phương tiện ứng cứu", "Hoàng Đức Thịnh"),
+                ("1", "Tổng kết công tác phòng, chống thiên tai năm trước", "farming"),
+                ("2", "Phương án sơ tán dân vùng trũng thấp", "vice2"),
+                ("3", "Phân công lực lượng và phương tiện ứng cứu", "office"),
             ),
             "tasks": (
-                ("Hoàn thành phương án sơ tán dân tại các xã ven sông", "UBND các xã ven sông", -10),
-                ("Tổ chức diễn tập ứng phó bão tại xã Hòa Bình", "Phòng Nông nghiệp và Môi trường", 30),
+                ("Hoàn thành phương án sơ tán dân vùng trũng thấp", offices["farming"], -10),
+                ("Tổ chức diễn tập ứng phó bão", offices["office"], 30),
             ),
-            "article": "Tập huấn phòng, chống thiên tai cho lực lượng xung kích các xã",
-        },
-        {
-            "title": "Phiên họp chuyên đề về giải ngân vốn đầu tư công",
-            "kind": Meeting.Kind.THEMATIC,
-            "starts_at": _day_at(-10, 14),
-            "ends_at": _day_at(-10, 16, 30),
-            "location": "Phòng họp số 2, trụ sở UBND huyện",
-            "status": Meeting.Status.HELD,
-            "summary": "Tháo gỡ vướng mắc về mặt bằng và thủ tục của các công trình chậm tiến độ.",
-            "conclusion": "<p>Giao chủ đầu tư các công trình chậm tiến độ cam kết mốc hoàn thành; công trình "
-            "không giải ngân được sẽ bị điều chuyển vốn.</p>",
-            "agenda": (
-                ("1", "Báo cáo tình hình giải ngân đến hết tháng 10", "Ngô Thanh Bình"),
-                ("2", "Vướng mắc giải phóng mặt bằng đường liên xã", "Đặng Văn Lộc"),
-                ("3", "Ý kiến của Ủy ban MTTQ huyện về giám sát cộng đồng", "Bùi Minh Tuấn"),
-            ),
-            "tasks": (("Báo cáo cam kết tiến độ của từng chủ đầu tư", "Phòng Tài chính - Kế hoạch", 5),),
-            "article": None,
         },
     ]
 
 
 @transaction.atomic
-def seed_meetings():
-    """Create the demo officials and meetings; meetings that already exist are left as they are."""
+def seed_meetings(unit, staff, *, article=None):
+    """Create ``unit``'s officials (from ``roster(...)``) and meetings; meetings that exist are left as they are.
+
+    ``article`` (a slug of the unit's) is linked to the first meeting, as a press officer links the report.
+    """
     officials = {}
-    for order, (name, position, office) in enumerate(OFFICIALS, start=1):
-        officials[name], _created = Official.objects.get_or_create(
-            slug=slugify_vi(name), defaults={"name": name, "position": position, "office": office, "order": order}
+    for order, (key, (name, position, office)) in enumerate(staff["officials"].items(), start=1):
+        officials[key], _created = Official.objects.get_or_create(
+            unit=unit,
+            slug=slugify_vi(name),
+            defaults={"name": name, "position": position, "office": office, "order": order},
         )
     created = []
-    for spec in _meetings():
+    for index, spec in enumerate(_meetings(staff)):
         meeting, is_new = Meeting.objects.get_or_create(
+            unit=unit,
             slug=slugify_vi(spec["title"]),
             defaults={
                 field: spec[field]
@@ -153,12 +169,12 @@ def seed_meetings():
             },
         )
         if is_new:
-            _fill(meeting, spec, officials)
+            _fill(meeting, spec, officials, article=article if index == 0 else None)
             created.append(meeting)
     return created
 
 
-def _fill(meeting, spec, officials):
+def _fill(meeting, spec, officials, *, article):
     attendees = {}
     for order, (name, role, attendance, represents) in enumerate(REGULAR_ATTENDEES, start=1):
         attendees[name] = Attendee.objects.create(
@@ -199,5 +215,5 @@ def _fill(meeting, spec, officials):
         status=Document.Status.PUBLISHED,
         published_at=meeting.starts_at - timedelta(days=5),
     )
-    if spec["article"]:
-        meeting.articles.add(*Article.objects.filter(slug=slugify_vi(spec["article"])))
+    if article:
+        meeting.articles.add(*Article.objects.of(meeting.unit).filter(slug=article))

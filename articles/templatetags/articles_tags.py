@@ -9,18 +9,14 @@ register = template.Library()
 ANNOUNCEMENTS_IN_BOX = 8
 
 
-@register.inclusion_tag("articles/includes/announcements_box.html", takes_context=True)
-def announcements_box(context):
-    """The page's unit's current announcements, pinned first (the sidebar keeps the box in a {% cache %} fragment).
-
-    The unit comes from the page's context: a commune's notices never show on the province's pages.
-    """
-    fields = ("title", "slug", "published_at", "pinned", "show_until")
-    unit = context.get("unit")
-    if unit is None:  # the 400 page for a host that is no unit's: nothing of any unit
+@register.inclusion_tag("articles/includes/announcements_box.html")
+def announcements_box(unit):
+    """The unit's current announcements, pinned first (the sidebar keeps the box in a {% cache %} fragment)."""
+    if not unit:  # an error page for a host that is no unit's: nothing of any unit
         return {"announcements": []}
-    announcements = Article.objects.of(unit).current_announcements().only(*fields)
-    return {"announcements": list(announcements[:ANNOUNCEMENTS_IN_BOX])}
+    fields = ("title", "slug", "published_at", "pinned", "show_until")
+    announcements = Article.objects.of(unit).current_announcements().only(*fields)[:ANNOUNCEMENTS_IN_BOX]
+    return {"announcements": list(announcements)}
 
 
 @register.simple_tag(takes_context=True)

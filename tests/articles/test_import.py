@@ -81,3 +81,31 @@ def test_reimporting_the_same_id_updates(tmp_path, capsys):
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="Không mở được tệp"):
         call_command("import_articles", str(tmp_path / "khong-co.jsonl"))
+
+
+def test_with_several_units_the_unit_is_named_and_ids_are_unique_per_unit(tmp_path, capsys, unit):
+    from units.models import Unit
+
+    archive = Unit.objects.create(
+        code="990",
+        name="UBND huyện Sông Lam (cũ)",
+        short_name="Huyện Sông Lam (cũ)",
+        level="huyen-cu",
+        host="huyensonglam.localhost",
+        archived=True,
+    )
+    path = tmp_path / "export.jsonl"
+    path.write_text(line(), encoding="utf-8")
+    with pytest.raises(CommandError, match="--unit"):
+        call_command("import_articles", str(path))
+    with pytest.raises(CommandError, match="Không có đơn vị mã 404"):
+        call_command("import_articles", str(path), unit="404")
+    call_command("import_articles", str(path), unit="990")
+    call_command("import_articles", str(path), unit=unit.code)
+    assert "Đã tạo: 1, cập nhật: 0, từ chối: 0. Đơn vị: Huyện Sông Lam (cũ)." in capsys.readouterr().out
+    imported = Article.objects.of(archive).get(external_id="A-1")
+    assert imported.category.unit == archive and imported.author == "Thanh Tâm" and imported.view_count == 198
+    assert imported.published_at == datetime(2021, 10, 13, 14, 31, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert Article.objects.of(unit).get(external_id="A-1").pk != imported.pk
+    call_command("import_articles", str(path), unit="990")
+    assert Article.objects.of(archive).count() == 1

@@ -167,28 +167,42 @@ def test_hidden_articles_are_invisible_everywhere(client, category, hidden):
     assert "Tin công khai về đường" in pages[0]
 
 
-def test_expired_announcement_leaves_the_box_but_stays_readable(client):
+def test_expired_announcement_leaves_the_box_but_stays_readable(client, unit):
     from django.template import Context, Template
 
     past = timezone.now() - timezone.timedelta(hours=1)
     expired = make_article("Thông báo lịch cúp điện", kind=Article.Kind.ANNOUNCEMENT, show_until=past)
     make_article("Thông báo tiếp dân", kind=Article.Kind.ANNOUNCEMENT, pinned=True)
-    box = Template("{% load articles_tags %}{% announcements_box %}").render(Context({"unit": the_test_unit()}))
+    box = Template("{% load articles_tags %}{% announcements_box unit %}").render(Context({"unit": unit}))
     assert "Thông báo tiếp dân" in box and "lịch cúp điện" not in box
     assert 'class="box announcements-box"' in box and "box-title" in box
     assert client.get(expired.get_absolute_url()).status_code == 200
 
 
-def test_announcements_box_holds_eight_in_one_query_per_content_change(django_assert_num_queries):
+def test_the_box_holds_only_the_units_own_announcements(unit):
+    from django.template import Context, Template
+
+    from units.models import Unit
+
+    sibling = Unit.objects.create(
+        code="02", name="UBND xã Thanh Xuân", short_name="Xã Thanh Xuân", host="tx.localhost"
+    )
+    theirs = make_category(unit=sibling)
+    make_article("Thông báo của xã bên", kind=Article.Kind.ANNOUNCEMENT, category=theirs, unit=sibling)
+    make_article("Thông báo của xã mình", kind=Article.Kind.ANNOUNCEMENT)
+    box = Template("{% load articles_tags %}{% announcements_box unit %}").render(Context({"unit": unit}))
+    assert "Thông báo của xã mình" in box and "xã bên" not in box
+
+
+def test_announcements_box_holds_eight_in_one_query_per_content_change(django_assert_num_queries, unit):
     from django.template import Context, Template
 
     from core import generation
 
     # As the sidebar keeps it: a {% cache %} fragment keyed by the content generation.
     box = Template(
-        "{% load cache articles_tags %}{% cache 60 'box' generation %}{% announcements_box %}{% endcache %}"
+        "{% load cache articles_tags %}{% cache 60 'box' generation %}{% announcements_box unit %}{% endcache %}"
     )
-    unit = the_test_unit()
     for number in range(10):
         make_article(f"Thông báo số {number}", kind=Article.Kind.ANNOUNCEMENT, pinned=number == 9)
     with django_assert_num_queries(1):
@@ -201,17 +215,17 @@ def test_announcements_box_holds_eight_in_one_query_per_content_change(django_as
     assert "Thông báo mới nhất" in box.render(Context({"generation": generation.current(), "unit": unit}))
 
 
-def test_an_announcement_leaves_the_box_when_its_time_is_up(monkeypatch):
+def test_an_announcement_leaves_the_box_when_its_time_is_up(monkeypatch, unit):
     from django.template import Context, Template
 
-    box = Template("{% load articles_tags %}{% announcements_box %}")
+    box = Template("{% load articles_tags %}{% announcements_box unit %}")
     soon = timezone.now() + timezone.timedelta(seconds=30)
     make_article("Thông báo sắp hết hạn", kind=Article.Kind.ANNOUNCEMENT, show_until=soon)
-    assert "Thông báo sắp hết hạn" in box.render(Context({"unit": the_test_unit()}))
+    assert "Thông báo sắp hết hạn" in box.render(Context({"unit": unit}))
     # Half a minute later, with nothing saved in between: the kept list is filtered when drawn.
     later = soon + timezone.timedelta(seconds=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
-    assert "Thông báo sắp hết hạn" not in box.render(Context({"unit": the_test_unit()}))
+    assert "Thông báo sắp hết hạn" not in box.render(Context({"unit": unit}))
 
 
 class TestSearchPage:

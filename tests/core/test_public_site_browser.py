@@ -9,6 +9,8 @@ from django.core.management import call_command
 
 from articles.models import Article
 from meetings.models import Meeting
+from units.models import Unit, UnitAlias
+from website.demo import COMMUNES, FORMER_DISTRICT, PROVINCE, PROVINCE_ALIASES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,14 +20,21 @@ HOME_WEIGHT_BUDGET = 500 * 1024
 
 
 @pytest.fixture
-def demo_site(live_server):
+def demo_site(live_server, settings):
+    """The demo province at the live server's address (localhost), its communes at ``<host>.localhost``."""
+    UnitAlias.objects.filter(host__in=PROVINCE_ALIASES).delete()  # the test unit's, given to the province
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".localhost"]
     call_command("seed_demo", stdout=io.StringIO())
     cache.clear()
     return live_server
 
 
+def province():
+    return Unit.objects.get(code=PROVINCE.code)
+
+
 def public_paths():
-    article = Article.objects.published().news().first()
+    article = Article.objects.of(province()).published().news().first()
     return {
         "home": "/",
         "list": "/tin-tuc/",
@@ -33,7 +42,7 @@ def public_paths():
         "search": "/tim-kiem/?q=s%C3%B4ng+lam",
         "page": "/trang/gioi-thieu/",
         "meetings": "/lich-hop/",
-        "meeting": Meeting.objects.public().past().first().get_absolute_url(),
+        "meeting": Meeting.objects.of(province()).public().past().first().get_absolute_url(),
         "week": "/lich-cong-tac/",
         "not-found": "/khong-co-trang-nay/",
     }
@@ -112,3 +121,24 @@ def test_home_page_weight_is_under_budget(browser, demo_site):
     total = sum(sizes.values())
     print(f"home page weight without article images: {total / 1024:.1f} KB over {len(sizes)} responses")
     assert total < HOME_WEIGHT_BUDGET
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_each_demo_unit_serves_its_own_home_at_its_host(browser, demo_site, screenshot, width):
+    """Every unit at ``<host>.localhost``: its own name in the header, its own news, nothing of the others."""
+    port = demo_site.url.rsplit(":", 1)[1]
+    context, page = open_page(browser, width)
+    for spec in (PROVINCE, *COMMUNES, FORMER_DISTRICT):
+        unit = Unit.objects.get(code=spec.code)
+        response = page.goto(f"http://{unit.host}:{port}/")
+        assert response.status == 200, unit.host
+        screenshot(page, f"{spec.key}-{width}")
+        assert unit.short_name.lower() in page.locator("header").inner_text().lower()
+        newest = Article.objects.of(unit).published().news().latest("published_at")
+        assert page.get_by_role("link", name=newest.title).first.is_visible()
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{unit.host} scrolls sideways by {overflow}px at {width}px"
+        others = Article.objects.published().news().exclude(unit=unit).values_list("title", flat=True)
+        text = page.content()
+        assert not [title for title in others if title in text]
+    context.close()

@@ -29,9 +29,11 @@ class StubPortal(BaseHTTPRequestHandler):
     """HTTP/1.0, one request per connection: once the server is closed, nothing answers any more."""
 
     hits = Counter()
+    hosts = []
 
     def do_GET(self):
         self.hits[self.path] += 1
+        self.hosts.append(self.headers.get("Host"))
         body = f"{self.path} lần {self.hits[self.path]}".encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -67,10 +69,12 @@ def nginx(stub):
         yield server
 
 
-def fetch(nginx, path, *, cookie=None, method="GET"):
+def fetch(nginx, path, *, cookie=None, method="GET", host=None):
     request = urllib.request.Request(nginx.url + path, method=method, data=b"" if method == "POST" else None)
     if cookie:
         request.add_header("Cookie", cookie)
+    if host:
+        request.add_header("Host", host)
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.headers.get("X-Microcache"), response.read().decode()
 
@@ -86,6 +90,16 @@ def test_each_language_has_its_own_copy(nginx):
     assert fetch(nginx, "/gioi-thieu/", cookie="django_language=en")[0] == "MISS"
     assert fetch(nginx, "/gioi-thieu/", cookie="django_language=en")[0] == "HIT"
     assert StubPortal.hits["/gioi-thieu/"] == 2
+
+
+def test_each_unit_has_its_own_copy_and_the_portal_sees_its_host(nginx):
+    """One server block serves every unit: the host is part of the key, and passed on to pick the unit."""
+    assert fetch(nginx, "/don-vi/", host="songlam.gov.vn")[0] == "MISS"
+    assert fetch(nginx, "/don-vi/", host="hoabinh.songlam.gov.vn")[0] == "MISS"
+    assert fetch(nginx, "/don-vi/", host="hoabinh.songlam.gov.vn")[0] == "HIT"
+    assert fetch(nginx, "/don-vi/", host="songlam.gov.vn")[0] == "HIT"
+    assert StubPortal.hits["/don-vi/"] == 2
+    assert StubPortal.hosts[-2:] == ["songlam.gov.vn", "hoabinh.songlam.gov.vn"]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,16 @@ from website.management.commands.generate_load_data import realistic_article
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _unit_hosts(settings):
+    """The generated units answer at ``*.tinhthu.localhost``."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".localhost"]
+
+
+def at(unit):
+    return {"headers": {"host": unit.host}}
+
+
 def test_generates_articles_meetings_and_visits_that_pages_show(client):
     out = io.StringIO()
     call_command("generate_load_data", articles=250, meetings=12, visits=50_000, batch=100, stdout=out)
@@ -23,9 +33,10 @@ def test_generates_articles_meetings_and_visits_that_pages_show(client):
     assert Meeting.objects.first().chair is not None
     assert 45_000 <= sum(DailyStats.objects.values_list("visits", flat=True)) <= 50_000
     article = published.first()
-    assert client.get(article.get_absolute_url()).status_code == 200
-    assert client.get("/tim-kiem/", {"q": "nong thon moi"}).status_code == 200
-    assert client.get(Meeting.objects.first().get_absolute_url()).status_code == 200
+    assert client.get(article.get_absolute_url(), **at(article.unit)).status_code == 200
+    assert client.get("/tim-kiem/", {"q": "nong thon moi"}, **at(article.unit)).status_code == 200
+    meeting = Meeting.objects.first()
+    assert client.get(meeting.get_absolute_url(), **at(meeting.unit)).status_code == 200
     assert "Đã sinh 250 tin bài" in out.getvalue()
 
 
@@ -61,7 +72,7 @@ def test_articles_are_built_like_the_editors_with_picture_attachments_comments_r
     published = Article.objects.published().news()
     assert published.exclude(image="").count() > published.filter(image="").count() > 0
     article = realistic_article()
-    page = client.get(article.get_absolute_url()).content.decode()
+    page = client.get(article.get_absolute_url(), **at(article.unit)).content.decode()
     assert article.image_large.url in page and article.image_thumb.storage.exists(article.image_thumb.name)
     attachment = article.attachments.first()
     assert attachment.file.url in page and attachment.file.open("rb").read(5) == b"%PDF-"
@@ -71,3 +82,26 @@ def test_articles_are_built_like_the_editors_with_picture_attachments_comments_r
     assert article.related.published().first().title in page
     # The pictures and documents are a handful of files shared by every article.
     assert Article.objects.exclude(image="").values("image").distinct().count() <= 6
+
+
+def test_units_spreads_the_data_over_a_province_and_its_communes(client):
+    from units.models import Unit
+
+    call_command("generate_load_data", articles=200, meetings=20, visits=100, units=10, stdout=io.StringIO())
+    province = Unit.objects.get(code="T0")
+    communes = Unit.objects.filter(parent=province)
+    assert province.is_province and communes.count() == 9
+    for unit in (province, *communes):
+        articles = Article.objects.of(unit)
+        assert articles.count() == 20
+        assert all(article.category.unit == unit for article in articles.select_related("category"))
+        assert Meeting.objects.of(unit).count() == 2
+        assert {a.official.unit_id for a in Meeting.objects.of(unit).first().attendees.all()} == {unit.pk}
+    commune = communes.get(code="T0.003")
+    article = realistic_article(commune) or Article.objects.of(commune).published().first()
+    assert client.get(article.get_absolute_url(), **at(commune)).status_code == 200
+    assert client.get(article.get_absolute_url(), **at(province)).status_code == 404
+    assert "Xã Thử Nghiệm 3" in client.get("/", **at(commune)).content.decode()
+    # Run again: the same units, more content.
+    call_command("generate_load_data", articles=100, meetings=0, visits=0, units=10, stdout=io.StringIO())
+    assert Unit.objects.filter(code__startswith="T0").count() == 10 and Article.objects.count() == 300

@@ -1,4 +1,4 @@
-"""`seed_demo`: the demo district a new user sees after `make run`, idempotent, with working accounts."""
+"""`seed_demo`: the demo province a new user sees after `make run`, idempotent, with working accounts."""
 
 import io
 import re
@@ -9,6 +9,9 @@ from django.core.management import call_command
 
 from accounts.roles import ROLES
 from articles.models import Article, Category
+from meetings.models import Meeting
+from units.models import Unit, UnitAlias
+from website.demo import COMMUNES, FORMER_DISTRICT, PROVINCE
 from website.models import MenuItem, Page, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -25,44 +28,85 @@ def row_counts():
 
 
 def printed_accounts(output):
-    """(role, username, password) for each line that `seed_demo` prints under its heading."""
-    accounts_part = output.split("/admin/", 1)[1]
-    return re.findall(r"^\s+(\S.*?)\s{2,}(\S+)\s+(\S+)$", accounts_part, re.MULTILINE)
+    """(role, username, password, unit) for each line that `seed_demo` prints under its heading."""
+    accounts_part = output.split("/admin/", 1)[1].split("\n", 1)[1]
+    return re.findall(r"^ +(\S.*?) {2,}(\S+) +(\S+) +(\S.*)$", accounts_part, re.MULTILINE)
 
 
-def test_demo_content_is_a_whole_district():
+def test_demo_is_a_province_with_its_communes_and_a_former_districts_archive():
+    output = seed()
+    province = Unit.objects.get(code=PROVINCE.code)
+    assert province.is_province and "Sông Lam" in province.name
+    communes = Unit.objects.filter(parent=province, archived=False)
+    assert communes.count() >= 3 and {c.level for c in communes} <= {"xa", "phuong", "dac-khu"}
+    archive = Unit.objects.get(code=FORMER_DISTRICT.code)
+    assert archive.archived and archive.level == Unit.Level.FORMER_DISTRICT and archive.parent == province
+    for spec in (PROVINCE, *COMMUNES, FORMER_DISTRICT):
+        assert f"http://{spec.host}:8000/" in output
+
+
+def test_every_open_unit_has_its_own_whole_portal():
     seed()
-    site = SiteSettings.objects.select_related("unit").get(unit__code="DEMO")
-    assert "Sông Lam" in site.unit.name and site.featured_category is not None
-    assert Category.objects.count() >= 5
-    news = Article.objects.published().news()
-    assert news.count() >= 20
-    assert news.exclude(image="").exclude(image_alt="").count() >= 20
-    assert news.values("category").distinct().count() >= 4
-    assert Article.objects.published().announcements().count() >= 3
-    assert Page.objects.filter(slug="kha-nang-tiep-can").exists()
-    assert MenuItem.objects.count() >= 6
+    for spec in (PROVINCE, *COMMUNES):
+        unit = Unit.objects.get(code=spec.code)
+        site = SiteSettings.objects.get(unit=unit)
+        assert site.governing_agency == unit.name and site.address and site.phone
+        assert site.featured_category is not None and site.featured_category.unit == unit
+        assert Category.objects.of(unit).count() >= 5
+        news = Article.objects.of(unit).published().news()
+        assert news.count() >= 4
+        assert news.exclude(image="").exclude(image_alt="").count() == news.count()
+        assert all(article.category.unit == unit for article in news)
+        assert Article.objects.of(unit).published().announcements().count() >= 2
+        assert Page.objects.of(unit).filter(slug="kha-nang-tiep-can").exists()
+        assert MenuItem.objects.of(unit).count() >= 6
+        assert all(item.category is None or item.category.unit == unit for item in MenuItem.objects.of(unit))
+        assert Meeting.objects.of(unit).public().past().exists()
+    province = Unit.objects.get(code=PROVINCE.code)
+    assert Article.objects.of(province).published().news().count() >= 8
+    assert {a.host for a in UnitAlias.objects.filter(unit=province, redirect=False)} >= {"127.0.0.1", "localhost"} - {
+        a.host for a in UnitAlias.objects.exclude(unit=province)
+    }
+
+
+def test_the_archive_holds_the_former_districts_news_as_imported():
+    seed()
+    archive = Unit.objects.get(code=FORMER_DISTRICT.code)
+    imported = Article.objects.of(archive).published()
+    assert imported.count() >= 20
+    assert not imported.filter(external_id=None).exists()
+    assert not imported.filter(author="").exists()
+    assert imported.filter(view_count__gte=900).count() == imported.count()
+    assert imported.latest("published_at").published_at.year == 2025
+    assert imported.order_by("published_at").first().published_at < imported.latest("published_at").published_at
+    assert all(article.category.unit == archive for article in imported)
+    assert SiteSettings.objects.get(unit=archive).governing_agency.startswith("Ủy ban nhân dân huyện Sông Lam")
 
 
 def test_running_it_twice_changes_nothing():
     seed()
     before = row_counts()
-    articles = list(Article.objects.values_list("slug", "title", "published_at", "image"))
-    seed()
+    articles = list(Article.objects.order_by("pk").values_list("slug", "title", "published_at", "image", "view_count"))
+    output = seed()
     assert row_counts() == before
-    assert list(Article.objects.values_list("slug", "title", "published_at", "image")) == articles
+    assert list(
+        Article.objects.order_by("pk").values_list("slug", "title", "published_at", "image", "view_count")
+    ) == (articles)
+    assert "http://songlam.localhost:8000/" in output
 
 
 def test_printed_accounts_log_in_to_the_admin(client):
     output = seed()
     accounts = printed_accounts(output)
-    assert {role for role, _username, _password in accounts} == {role.group_name for role in ROLES}
+    assert {role for role, _username, _password, _unit in accounts} == {role.group_name for role in ROLES}
+    for spec in (PROVINCE, *COMMUNES):
+        assert {role for role, *_rest, unit in accounts if unit == spec.short_name} == {r.group_name for r in ROLES}
     assert "Xác thực hai bước bắt buộc với: quantri" in output and "quét bằng ứng dụng xác thực" in output
-    for _role, username, password in accounts:
+    for _role, username, password, _unit in accounts:
         response = client.post("/admin/login/?next=/admin/", {"username": username, "password": password})
         assert response.status_code == 302, f"{username} could not log in"
         admin = client.get("/admin/")
-        if username == "quantri":  # the administrator enrols a second factor first
+        if username.startswith("quantri"):  # an administrator enrols a second factor first
             assert admin["Location"].startswith("/admin/xac-thuc/dang-ky/")
         else:
             assert admin.status_code == 200

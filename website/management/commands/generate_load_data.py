@@ -26,6 +26,7 @@ from core.text import fold
 from core.uploads import protected_storage
 from meetings.models import AgendaItem, Attendee, Meeting, Official
 from stats.models import DailyStats
+from units.models import Unit, UnitAlias
 
 SUBJECTS = [
     "UBND huyện", "Huyện Sông Lam", "Xã Hòa Bình", "Thị trấn Sông Lam", "Phòng Giáo dục và Đào tạo",
@@ -53,6 +54,35 @@ DOCUMENT_TITLES = ["Kế hoạch triển khai", "Báo cáo kết quả thực hi
 # Files written once into the media storage and shared by every generated article.
 PICTURES = 6
 MEDIA_FOLDER = "load-data"
+# The benchmark's province and communes: codes and host names no real unit has.
+LOAD_PROVINCE_CODE = "T0"
+LOAD_DOMAIN = "tinhthu.localhost"
+OFFICIALS_PER_UNIT = 10
+
+
+def load_units(count):
+    """The benchmark province and ``count - 1`` communes under it, created once; the province first.
+
+    The province also serves at 127.0.0.1 and localhost (unless another unit already does), where the
+    benchmark sends its requests; a commune answers at ``xa001.tinhthu.localhost`` and so on.
+    """
+    province, _created = Unit.objects.get_or_create(
+        code=LOAD_PROVINCE_CODE,
+        defaults={"name": "Ủy ban nhân dân tỉnh Thử Nghiệm", "short_name": "Tỉnh Thử Nghiệm",
+                  "level": Unit.Level.PROVINCE, "host": LOAD_DOMAIN},
+    )  # fmt: skip
+    for host in ("127.0.0.1", "localhost"):
+        if not Unit.objects.filter(host=host).exists():
+            UnitAlias.objects.get_or_create(host=host, defaults={"unit": province, "redirect": False})
+    units = [province]
+    for number in range(1, count):
+        commune, _created = Unit.objects.get_or_create(
+            code=f"T0.{number:03d}",
+            defaults={"name": f"Ủy ban nhân dân xã Thử Nghiệm {number}", "short_name": f"Xã Thử Nghiệm {number}",
+                      "level": Unit.Level.COMMUNE, "parent": province, "host": f"xa{number:03d}.{LOAD_DOMAIN}"},
+        )  # fmt: skip
+        units.append(commune)
+    return units
 
 
 class Command(BaseCommand):
@@ -62,7 +92,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, default=1000)
+        parser.add_argument("--articles", type=int, default=1000, help="Tổng số tin bài, chia đều cho các đơn vị.")
+        parser.add_argument(
+            "--units", type=int, default=1, help="Số đơn vị: một tỉnh và (N - 1) xã; tin bài, cuộc họp chia đều."
+        )
         parser.add_argument("--meetings", type=int, default=100)
         parser.add_argument("--visits", type=int, default=100000, help="Tổng lượt truy cập, rải đều theo ngày.")
         parser.add_argument("--batch", type=int, default=2000)
@@ -81,16 +114,20 @@ class Command(BaseCommand):
         # Meetings run from the start of the history to a little ahead of today: 30 days for five years.
         self.ahead = timedelta(days=30 * self.days / FIVE_YEARS)
         started = time.monotonic()
-        categories = [Category.objects.get_or_create(name=name)[0] for name in CATEGORY_NAMES]
+        self.units = load_units(max(options["units"], 1))
+        self.categories = {
+            unit.pk: [Category.objects.get_or_create(unit=unit, name=name)[0] for name in CATEGORY_NAMES]
+            for unit in self.units
+        }
         self.pictures, self.documents = shared_media_files()
-        self.article_ids = []
-        self.generate_articles(options["articles"], categories, options["batch"])
+        self.article_ids = {unit.pk: [] for unit in self.units}
+        self.generate_articles(options["articles"], options["batch"])
         self.generate_meetings(options["meetings"], options["batch"])
         self.generate_visits(options["visits"])
         self.refresh_statistics()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Đã sinh {options['articles']} tin bài, {options['meetings']} cuộc họp, "
+                f"Đã sinh {options['articles']} tin bài, {options['meetings']} cuộc họp cho {len(self.units)} đơn vị, "
                 f"{options['visits']} lượt truy cập trong {time.monotonic() - started:.1f} giây."
             )
         )
@@ -113,7 +150,11 @@ class Command(BaseCommand):
         pick = self.random.choice
         return f"{pick(SUBJECTS)} {pick(ACTIONS)} {pick(TOPICS)}"
 
-    def generate_articles(self, count, categories, batch):
+    def unit_of(self, number):
+        """Rows go round the units, so each unit's share spans the whole history, as a real portal's does."""
+        return self.units[number % len(self.units)]
+
+    def generate_articles(self, count, batch):
         start = Article.objects.count()
         # Rows in the order of publication, as a real archive grows: pages that walk the newest
         # articles then read neighbouring rows, not one table page per article.
@@ -126,14 +167,16 @@ class Command(BaseCommand):
                 body = "".join(
                     f"<p>{self.title().capitalize()}, theo báo cáo của cơ quan chuyên môn.</p>" for _ in range(4)
                 )
+                unit = self.unit_of(number)
                 rows.append(
                     Article(
                         **self.featured_image(number),
+                        unit=unit,
                         title=title,
                         slug=f"tai-{number}",
                         lead=lead,
                         body=body,
-                        category=self.random.choice(categories),
+                        category=self.random.choice(self.categories[unit.pk]),
                         kind=Article.Kind.ANNOUNCEMENT if number % 10 == 0 else Article.Kind.NEWS,
                         status=Article.Status.DRAFT if number % 20 == 0 else Article.Status.PUBLISHED,
                         published_at=moments[number - start],
@@ -147,7 +190,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 articles = Article.objects.bulk_create(rows, batch_size=batch)
                 self.add_article_parts(articles, batch)
-            self.article_ids += [article.pk for article in articles if article.status == Article.Status.PUBLISHED]
+            for article in articles:
+                if article.status == Article.Status.PUBLISHED:
+                    self.article_ids[article.unit_id].append(article.pk)
             self.stdout.write(f"  tin bài: {start + min(offset + batch, count)}")
 
     def featured_image(self, number):
@@ -194,21 +239,28 @@ class Command(BaseCommand):
     def generate_meetings(self, count, batch):
         if not count:
             return
-        officials = list(Official.objects.filter(slug__startswith="can-bo-tai-")) or Official.objects.bulk_create(
-            Official(name=f"Cán bộ thử nghiệm {i}", slug=f"can-bo-tai-{i}", position="Trưởng phòng",
+        officials = {
+            unit.pk: list(Official.objects.of(unit).filter(slug__startswith="can-bo-tai-")) for unit in self.units
+        }
+        missing = [unit for unit in self.units if not officials[unit.pk]]
+        for official in Official.objects.bulk_create(
+            Official(unit=unit, name=f"Cán bộ thử nghiệm {i}", slug=f"can-bo-tai-{i}", position="Trưởng phòng",
                      office=self.random.choice(SUBJECTS), order=i)
-            for i in range(40)
-        )  # fmt: skip
+            for unit in missing
+            for i in range(OFFICIALS_PER_UNIT)
+        ):  # fmt: skip
+            officials[official.unit_id].append(official)
         start = Meeting.objects.count()
         moments = sorted(self.moment_in_the_past() + self.ahead for _ in range(count))  # in order, as articles
         for offset in range(0, count, batch):
             with transaction.atomic():
                 meetings = Meeting.objects.bulk_create(
                     Meeting(
+                        unit=self.unit_of(number),
                         title=f"Phiên họp về {self.random.choice(TOPICS)} (số {number})",
                         slug=f"hop-tai-{number}",
                         kind=self.random.choice(Meeting.Kind.values),
-                        body="UBND huyện",
+                        body=self.unit_of(number).short_name,
                         starts_at=(starts := moments[number - start]),
                         ends_at=starts + timedelta(hours=3),
                         location="Phòng họp số 1",
@@ -222,7 +274,7 @@ class Command(BaseCommand):
                     Attendee(meeting=meeting, official=official, name=official.name, position=official.position,
                              office=official.office, role="chair" if index == 0 else "member", order=index)
                     for meeting in meetings
-                    for index, official in enumerate(self.random.sample(officials, 8))
+                    for index, official in enumerate(self.random.sample(officials[meeting.unit_id], 8))
                 )  # fmt: skip
                 AgendaItem.objects.bulk_create(
                     AgendaItem(meeting=meeting, order=index, number=str(index + 1), title=self.title(),
@@ -235,13 +287,15 @@ class Command(BaseCommand):
 
     def link_covering_articles(self, meetings):
         """One or two published articles covered each meeting (the "Cuộc họp được đưa tin" links)."""
-        if not self.article_ids:
-            self.article_ids = list(Article.objects.published().values_list("pk", flat=True)[:10_000])
+        for unit_id, ids in self.article_ids.items():
+            if not ids:
+                ids += Article.objects.published().filter(unit_id=unit_id).values_list("pk", flat=True)[:10_000]
         Covered = Meeting.articles.through
         Covered.objects.bulk_create(
             Covered(meeting_id=meeting.pk, article_id=article_id)
             for meeting in meetings
-            for article_id in self.random.sample(self.article_ids, min(1 + meeting.pk % 2, len(self.article_ids)))
+            for ids in [self.article_ids[meeting.unit_id]]
+            for article_id in self.random.sample(ids, min(1 + meeting.pk % 2, len(ids)))
         )
 
     def generate_visits(self, total):
@@ -287,14 +341,17 @@ def shared_media_files():
     return pictures, documents
 
 
-def realistic_article():
-    """The newest published news article with every part this command gives one, for benchmarks to time.
+def realistic_article(unit=None):
+    """The newest published news article (of ``unit``, the benchmark's province by default) with every part
+    this command gives one, for benchmarks to time.
 
     Picture, attachments, approved comments, related articles and a meeting that covered it: the
     page costs what an editor's article costs, not what a bare row does.
     """
+    unit = unit or Unit.objects.filter(code=LOAD_PROVINCE_CODE).first()
     return (
-        Article.objects.published()
+        Article.objects.of(unit)
+        .published()
         .news()
         .exclude(image="")
         .filter(attachments__isnull=False, comments__approved=True, meetings__isnull=False, related__isnull=False)
