@@ -11,7 +11,6 @@ from articles.models import Article, Attachment, Comment
 from tests.articles.factories import bulk_articles, make_article, make_category
 from tests.stats.conftest import beacon_of
 from tests.traps import trap_fields
-from tests.units import test_unit as the_test_unit
 
 pytestmark = pytest.mark.django_db
 
