@@ -41,9 +41,8 @@ def site(request):
             lambda: generation.seconds_to_live(FRAGMENT_SECONDS, generation=content_generation())
         ),
         "canonical_url": cache(lambda: canonical_url(request)),
-        "measurement_script_url": cache(
-            lambda: settings.MEASUREMENT_SCRIPT_URL if site_settings.measurement_site_id else ""
-        ),
+        # Loaded by base.html only once the site settings name the portal's measurement site ID.
+        "measurement_script_url": settings.MEASUREMENT_SCRIPT_URL,
     }
 
 
