@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -20,7 +19,7 @@ from django.views.generic import DetailView, ListView
 from articles import services
 from articles.filters import ArticleFilter
 from articles.forms import CommentForm
-from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment, search_terms
+from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, search_terms
 from core import generation
 from core.limits import public_body_limit
 from core.pagination import CountedOnceMixin
@@ -135,29 +134,25 @@ class SearchView(PublicArticleMixin, ListView):
 
 
 # What the article page shows besides the article: the flag ``Article.objects.for_page()`` computes,
-# the attribute the template reads, the relation, and what of it the public may see.
+# the attribute the template reads, and what of the relation the public may see.
 PAGE_EXTRAS = (
-    ("has_attachments", "attachment_list", "attachments", None),
+    ("has_attachments", "attachment_list", lambda article: article.attachments.all()),
     (
         "has_related",
         "public_related",
-        "related",
-        lambda: Article.objects.published().select_related("category").order_by("-published_at"),
+        lambda article: article.related.published().only("title", "slug", "published_at").order_by("-published_at"),
     ),
-    ("has_comments", "approved_comments", "comments", lambda: Comment.objects.approved()),
+    ("has_comments", "approved_comments", lambda article: article.comments.approved()),
 )
 
 
 def fetch_page_extras(article):
-    """Attachments, related articles and comments: a query only for those the article has (meetings: their tag)."""
-    lookups = []
-    for flag, attribute, relation, public in PAGE_EXTRAS:
-        if getattr(article, flag):
-            lookups.append(Prefetch(relation, queryset=public() if public else None, to_attr=attribute))
-        else:
-            setattr(article, attribute, [])
-    if lookups:
-        prefetch_related_objects([article], *lookups)
+    """Attachments, related articles and comments: a query only for those the article has (meetings: their tag).
+
+    One article's relations are read with their related managers: prefetching is for many objects.
+    """
+    for flag, attribute, public in PAGE_EXTRAS:
+        setattr(article, attribute, list(public(article)) if getattr(article, flag) else [])
     return article
 
 
@@ -186,16 +181,18 @@ class ArticleDetailView(DetailView):
         # Absolute whether the image is on this server or in an object store (build_absolute_uri keeps those).
         if self.object.image:
             context["image_url"] = self.request.build_absolute_uri(self.object.image_for_page.url)
-        context["structured_data"] = self.structured_data(context["share_url"], context.get("image_url"))
+        # The template's ``site`` too (the view's context wins over the context processor's): read once.
+        context["site"] = site = site_settings()
+        context["structured_data"] = self.structured_data(context["share_url"], context.get("image_url"), site)
         context["crumbs"] = [
             (self.object.category.name, self.object.category.get_absolute_url()),
             (self.object.title, ""),
         ]
         return context
 
-    def structured_data(self, url, image_url):
+    def structured_data(self, url, image_url, site):
         """schema.org NewsArticle, so that search engines and Zalo/Facebook previews read the article right."""
-        article, site = self.object, site_settings()
+        article = self.object
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",

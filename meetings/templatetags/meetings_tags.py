@@ -16,4 +16,5 @@ def meetings_covering(article):
     """
     if not getattr(article, "has_meetings", True):
         return {"meetings": []}
-    return {"meetings": Meeting.objects.public().filter(articles=article).order_by("-starts_at")}
+    meetings = Meeting.objects.public().filter(articles=article).only("title", "slug", "starts_at")
+    return {"meetings": meetings.order_by("-starts_at")}
