@@ -72,12 +72,14 @@ def shared(key: str, compute, *, seconds: int, generation=None):
     For what costs the database more than a cache read (a list's total, a search's ranking); never
     kept past an edit or the next scheduled publication; ``seconds`` of 0 keeps nothing.
     """
+    if seconds <= 0:
+        return compute()  # nothing is kept, so there is nothing to look up either
     generation = current() if generation is None else generation
     cache_key = f"{key}:{generation}"
     value = cache.get(cache_key)
     if value is None:
         value = compute()
-        timeout = seconds_to_live(seconds, generation=generation) if seconds > 0 else 0
+        timeout = seconds_to_live(seconds, generation=generation)
         if timeout > 0:
             cache.set(cache_key, value, timeout=timeout)
     return value
