@@ -18,13 +18,14 @@ FRAGMENT_SECONDS = 60
 
 
 def menu_links(content_generation):
-    """(label, address) of each main-menu entry, shared by every process for the content generation."""
+    """(label, address) of each main-menu entry for the content generation, kept beside the page's fragments."""
     items = MenuItem.objects.select_related("category", "page")
     return generation.shared(
         "menu-links",
         lambda: [(item.label, item.get_absolute_url()) for item in items],
         seconds=FRAGMENT_SECONDS,
         generation=content_generation,
+        using=generation.process_cache(),
     )
 
 
