@@ -16,16 +16,18 @@ class ArticlesConfig(AppConfig):
 def seconds_until_next_publication(content_generation):
     """Seconds until a scheduled article appears by itself: no cached copy may outlive that moment.
 
-    Read from the database once per content generation: scheduling or publishing starts a new one.
+    Read from the database once per content generation (scheduling or publishing starts a new one)
+    and kept beside the page's fragments, which ask it on every page.
     """
-    from django.core.cache import cache
     from django.utils import timezone
 
     from articles.models import Article
+    from core import generation
 
     key = f"next-publication:{content_generation}"
-    due = cache.get(key)
+    kept = generation.process_cache()
+    due = kept.get(key)
     if due is None:
         due = Article.objects.next_publication_time() or 0
-        cache.set(key, due, timeout=60)
+        kept.set(key, due, timeout=60)
     return (due - timezone.now()).total_seconds() if due else None

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -20,7 +19,7 @@ from django.views.generic import DetailView, ListView
 from articles import services
 from articles.filters import ArticleFilter
 from articles.forms import CommentForm
-from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, Comment, search_terms
+from articles.models import SEARCH_MAX_LENGTH, SEARCH_RESULT_LIMIT, Article, Category, search_terms
 from core import generation
 from core.limits import public_body_limit
 from core.pagination import CountedOnceMixin
@@ -166,32 +165,31 @@ class SearchView(PublicArticleMixin, ListView):
 
 
 # What the article page shows besides the article: the flag ``Article.objects.for_page()`` computes,
-# the attribute the template reads, the relation, and what of it the public may see. Related articles
+# the attribute the template reads, and what of the relation the public may see. Related articles
 # are the article's unit's: their addresses are relative, so another unit's would be a 404 here.
 PAGE_EXTRAS = (
-    ("has_attachments", "attachment_list", "attachments", None),
+    ("has_attachments", "attachment_list", lambda article: article.attachments.all()),
     (
         "has_related",
         "public_related",
-        "related",
         lambda article: (
-            Article.objects.of(article.unit_id).published().select_related("category").order_by("-published_at")
+            article.related.of(article.unit_id)
+            .published()
+            .only("title", "slug", "published_at")
+            .order_by("-published_at")
         ),
     ),
-    ("has_comments", "approved_comments", "comments", lambda article: Comment.objects.approved()),
+    ("has_comments", "approved_comments", lambda article: article.comments.approved()),
 )
 
 
 def fetch_page_extras(article):
-    """Attachments, related articles and comments: a query only for those the article has (meetings: their tag)."""
-    lookups = []
-    for flag, attribute, relation, public in PAGE_EXTRAS:
-        if getattr(article, flag):
-            lookups.append(Prefetch(relation, queryset=public(article) if public else None, to_attr=attribute))
-        else:
-            setattr(article, attribute, [])
-    if lookups:
-        prefetch_related_objects([article], *lookups)
+    """Attachments, related articles and comments: a query only for those the article has (meetings: their tag).
+
+    One article's relations are read with their related managers: prefetching is for many objects.
+    """
+    for flag, attribute, public in PAGE_EXTRAS:
+        setattr(article, attribute, list(public(article)) if getattr(article, flag) else [])
     return article
 
 

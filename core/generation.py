@@ -9,7 +9,7 @@ registers a deadline (``register_deadline``) that no cached copy may outlive.
 
 from contextlib import suppress
 
-from django.core.cache import cache
+from django.core.cache import InvalidCacheBackendError, cache, caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from solo.models import SingletonModel
@@ -71,18 +71,35 @@ def seconds_to_live(limit: int, *, generation=None) -> int:
     return limit
 
 
-def shared(key: str, compute, *, seconds: int, generation=None):
+def shared(key: str, compute, *, seconds: int, generation=None, using=None):
     """``compute()``, shared through the cache by every process for this generation and ``seconds`` at most.
 
     For what costs the database more than a cache read (a list's total, a search's ranking); never
-    kept past an edit or the next scheduled publication; ``seconds`` of 0 keeps nothing.
+    kept past an edit or the next scheduled publication; ``seconds`` of 0 keeps nothing. ``using``
+    names another cache, such as ``process_cache()`` for what every page of the frame needs.
     """
+    if seconds <= 0:
+        return compute()  # nothing is kept, so there is nothing to look up either
+    store = cache if using is None else using
     generation = current() if generation is None else generation
     cache_key = f"{key}:{generation}"
-    value = cache.get(cache_key)
+    value = store.get(cache_key)
     if value is None:
         value = compute()
-        timeout = seconds_to_live(seconds, generation=generation) if seconds > 0 else 0
+        timeout = seconds_to_live(seconds, generation=generation)
         if timeout > 0:
-            cache.set(cache_key, value, timeout=timeout)
+            store.set(cache_key, value, timeout=timeout)
     return value
+
+
+def process_cache():
+    """The cache in this process's memory that ``{% cache %}`` keeps fragments in, else the default.
+
+    Django's cache tag uses the ``template_fragments`` cache when settings define one. What is kept
+    there under a generation's key is the same in every process, so each process may keep its own
+    copy: an edit starts a new generation, which every process reads from the shared cache.
+    """
+    try:
+        return caches["template_fragments"]
+    except InvalidCacheBackendError:
+        return cache

@@ -132,6 +132,11 @@ if REDIS_URL:
     CACHES = {"default": redis_cache_settings(REDIS_URL, timeout=REDIS_TIMEOUT_SECONDS)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# {% cache %} fragments (banner, maintenance notices, footer, THÔNG BÁO box, blank forms) are kept in
+# each process's memory, where Django's cache tag looks first:
+# their keys carry the content generation, read from the shared cache once per page, so an edit
+# makes every process draw them again at once, and a page reads none of them from Redis.
+CACHES["template_fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"}
 
 # The site settings (django-solo) are read from the cache, not the database, on every page.
 SOLO_CACHE = "default"

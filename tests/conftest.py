@@ -105,11 +105,12 @@ def screenshot(request):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: pages, fragments and figures kept by another test never leak in."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from stats import services
 
-    cache.clear()
+    for alias in caches.settings:
+        caches[alias].clear()
     services._figures_kept.clear()
 
 

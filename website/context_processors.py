@@ -18,13 +18,14 @@ FRAGMENT_SECONDS = 60
 
 
 def menu_links(unit, content_generation):
-    """(label, address) of each main-menu entry, shared by every process for the content generation."""
+    """(label, address) of each main-menu entry for the content generation, kept beside the page's fragments."""
     items = MenuItem.objects.of(unit).select_related("category", "page")
     return generation.shared(
         f"menu-links:{unit.pk}",
         lambda: [(item.label, item.get_absolute_url()) for item in items],
         seconds=FRAGMENT_SECONDS,
         generation=content_generation,
+        using=generation.process_cache(),
     )
 
 
@@ -45,9 +46,8 @@ def site(request):
             lambda: generation.seconds_to_live(FRAGMENT_SECONDS, generation=content_generation())
         ),
         "canonical_url": cache(lambda: canonical_url(request)),
-        "measurement_script_url": cache(
-            lambda: settings.MEASUREMENT_SCRIPT_URL if site_settings.measurement_site_id else ""
-        ),
+        # Loaded by base.html only once the site settings name the portal's measurement site ID.
+        "measurement_script_url": settings.MEASUREMENT_SCRIPT_URL,
     }
 
 

@@ -20,6 +20,8 @@ class PortalCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
+        if report_only and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None):
+            return parts  # no report-only policy to add to: the site settings are read once per page
         additions = {"frame-src": sorted(f"https://{host}" for host in IFRAME_HOSTS)}
         if request.path.startswith("/admin/"):
             additions.update(ADMIN_ADDITIONS)

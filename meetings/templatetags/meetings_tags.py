@@ -16,5 +16,5 @@ def meetings_covering(article):
     """
     if not getattr(article, "has_meetings", True):
         return {"meetings": []}
-    meetings = Meeting.objects.of(article.unit_id).public().filter(articles=article)
+    meetings = Meeting.objects.of(article.unit_id).public().filter(articles=article).only("title", "slug", "starts_at")
     return {"meetings": meetings.order_by("-starts_at")}
