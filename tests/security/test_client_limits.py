@@ -4,10 +4,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client, override_settings
 
+from accounts import roles
 from articles.models import Comment
 from tests.articles.factories import make_article
 from tests.core.test_ratelimit import REFUSED_REDIS
 from tests.traps import trap_fields
+from tests.units import give_role
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "Song-Lam-2026-an-toan"
@@ -18,7 +20,11 @@ ONE_SUBSCRIBER = [f"2001:db8:1:2::{number:x}" for number in range(1, 9)]
 
 @pytest.fixture
 def editor(db):
-    return get_user_model().objects.create_user("bien_tap", password=PASSWORD, is_staff=True)
+    """A press officer of the test unit: only a member of a unit logs in on its host."""
+    roles.sync_roles()
+    user = get_user_model().objects.create_user("bien_tap", password=PASSWORD, is_staff=True)
+    give_role(user, roles.PRESS_OFFICER)
+    return user
 
 
 def log_in(password, *, remote="127.0.0.1", forwarded=None):

@@ -1,12 +1,11 @@
 """A portal that served one unit before units existed migrates into one unit that keeps everything it had."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from accounts.models import Membership
 from accounts.roles import EDITOR_IN_CHIEF, PRESS_OFFICER
 from articles.models import Article, Category
 from meetings.models import Attendee, Meeting, Official
@@ -124,9 +123,9 @@ def test_a_single_unit_portal_becomes_one_unit_that_keeps_all_its_content(client
         "/chuyen-muc/tin-tuc-su-kien/",
         "/trang/gioi-thieu/",
     ]
-    User = get_user_model()
-    assert list(User.objects.get(username="hang").groups.values_list("name", flat=True)) == [PRESS_OFFICER.group_name]
-    assert Group.objects.get(name=EDITOR_IN_CHIEF.group_name).user_set.get().username == "kien"
+    # Each account's role group became its role in the unit (accounts 0004).
+    roles = {m.user.username: m.role.name for m in Membership.objects.filter(unit=unit).select_related("user", "role")}
+    assert roles == {"hang": PRESS_OFFICER.group_name, "kien": EDITOR_IN_CHIEF.group_name}
 
     # And the portal serves it, as before, at its old address.
     response = client.get(article.get_absolute_url())
