@@ -9,14 +9,15 @@ import io
 import json
 import random
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from articles.importer import import_lines
-from articles.models import Article, Category
-from articles.services import update_image_renditions
+from articles.models import Article, Category, Offer
+from articles.services import accept_offer, offer_article, update_image_renditions
 from core.text import slugify_vi
 
 CATEGORIES = (
@@ -665,6 +666,9 @@ COMMUNE_UNPUBLISHED = {
 }
 
 
+User = get_user_model()
+
+
 def demo_image(seed, palette):
     """A JPEG picture: a vertical gradient in the category's colours with a few simple shapes."""
     rng = random.Random(seed)
@@ -819,3 +823,20 @@ def seed_archive(unit):
     if Article.objects.of(unit).exists():
         return None
     return import_lines(archive_export(), unit=unit)
+
+
+def seed_offers(*, communes, province_chief):
+    """Each commune's chief offers its newest news to the province; the province takes all but the last.
+
+    So the province's “Tin từ xã, phường” block has news on first run, and one offer still waits for
+    its editor-in-chief. Each commune's chief is ``truongban.<key>`` as the demo accounts name them.
+    """
+    pending = communes[-1]
+    for key, unit in communes:
+        if Offer.objects.filter(article__unit=unit).exists():
+            continue
+        newest = Article.objects.of(unit).published().news().first()
+        chief = User.objects.get(username=f"truongban.{key}")
+        offer = offer_article(article=newest, by=chief, unit=unit)
+        if (key, unit) != pending:
+            accept_offer(offer=offer, by=province_chief, unit=unit.province)

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from accounts.roles import ROLES
-from articles.models import Article, Category
+from articles.models import Article, Category, Offer
 from meetings.models import Meeting
 from units.models import Unit, UnitAlias
 from website.demo import COMMUNES, FORMER_DISTRICT, PROVINCE
@@ -43,6 +43,18 @@ def test_demo_is_a_province_with_its_communes_and_a_former_districts_archive():
     assert archive.archived and archive.level == Unit.Level.FORMER_DISTRICT and archive.parent == province
     for spec in (PROVINCE, *COMMUNES, FORMER_DISTRICT):
         assert f"http://{spec.host}:8000/" in output
+
+
+def test_the_province_shows_news_from_its_communes_and_one_offer_waits(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", ".localhost"]
+    seed()
+    province = Unit.objects.get(code=PROVINCE.code)
+    accepted = Offer.objects.filter(province=province, status=Offer.Status.ACCEPTED).select_related("article")
+    assert accepted.count() == len(COMMUNES) - 1
+    assert Offer.objects.filter(province=province, status=Offer.Status.OFFERED).count() == 1
+    home = client.get("/", HTTP_HOST=province.host).content.decode()
+    for offer in accepted:
+        assert offer.article.title in home and f"//{offer.article.unit.host}" in home
 
 
 def test_every_open_unit_has_its_own_whole_portal():

@@ -137,6 +137,8 @@ class Command(BaseCommand):
             demo.seed_pages(archive, FORMER_DISTRICT)
             demo.seed_menu(archive)
             seed_stats(archive)
+            communes = [(spec.key, units[spec.key]) for spec in COMMUNES]
+            articles_demo.seed_offers(communes=communes, province_chief=_user("truongban"))
         hosts.forget()
         self.stdout.write(self.style.SUCCESS(_("Nội dung mẫu đã sẵn sàng. Địa chỉ của mỗi đơn vị:")))
         for spec in (PROVINCE, *COMMUNES, FORMER_DISTRICT):
