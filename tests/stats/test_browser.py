@@ -9,6 +9,7 @@ from stats.models import Feedback
 from tests.articles.factories import make_article
 from tests.conftest import second_factor_code
 from tests.stats.conftest import BROWSER_UA
+from units.models import Unit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -96,3 +97,30 @@ def test_without_javascript_the_noscript_image_counts(plain_page, live_server):
     plain_page.wait_for_load_state("networkidle")
     article.refresh_from_db()
     assert article.view_count == 1
+
+
+def test_the_province_statistics_page_fits_a_phone(browser, live_server, screenshot, unit):
+    """The table of the province's units scrolls inside its box; the page itself does not scroll sideways."""
+    unit.level, unit.name, unit.short_name = "tinh", "Ủy ban nhân dân tỉnh Sông Lam", "Tỉnh Sông Lam"
+    unit.save()
+    commune = Unit.objects.create(
+        code="16279", name="Ủy ban nhân dân xã Hòa Bình", short_name="Xã Hòa Bình", parent=unit, host="hoabinh.test"
+    )
+    for each in (unit, commune):
+        seed_stats(each)
+    superuser = get_user_model().objects.create_superuser("quantri-tinh", password="mat-khau-dai-12345")
+    code = second_factor_code(superuser)
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/?next=/admin/stats/dailystats/")
+    page.get_by_label("Tên đăng nhập").fill("quantri-tinh")
+    page.get_by_label("Mật khẩu").fill("mat-khau-dai-12345")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_label("Mã xác thực").fill(code)
+    page.get_by_role("button", name="Xác nhận").click()
+    table = page.locator("[data-stats-units]")
+    expect(table).to_contain_text("Xã Hòa Bình")
+    table.scroll_into_view_if_needed()
+    assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+    assert screenshot(page, "province-dashboard-360").exists()
+    context.close()
