@@ -8,11 +8,12 @@ replace or repeal it.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import search_terms
 from core.fields import NFCCharField, NFCTextField
 from core.text import unique_slug
 from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document
@@ -97,6 +98,43 @@ class DocumentQuerySet(OwnedQuerySet):
             return documents.filter(partly_ended=False).exclude(expired).exclude(not_yet)
         return documents.none()
 
+    # The public side: lists, search and open data (documents/views.py).
+
+    def for_list(self, today=None):
+        """What a row of the list needs: the type joined, ``validity_code`` derived in the same query.
+
+        The derivation is ``Document.validity()``'s, as SQL, so a page of rows costs no query per row;
+        the long folded text is left unread.
+        """
+        today = today or timezone.localdate()
+        documents = self if "ended" in self.query.annotations else self.with_validity(today)
+        code = Case(
+            When(Q(ended=True) | Q(expires_on__lte=today), then=Value(Validity.EXPIRED)),
+            When(effective_on__gt=today, then=Value(Validity.NOT_YET)),
+            When(partly_ended=True, then=Value(Validity.PARTLY)),
+            default=Value(Validity.IN_FORCE),
+            output_field=CharField(),
+        )
+        return documents.select_related("doc_type").defer("search_text").annotate(validity_code=code)
+
+    def search(self, query):
+        """Accent- and case-free match of every word of ``query`` in the number, summary and files' text.
+
+        Both sides are folded (core.text.fold), so ``quy dinh thu phi cho`` finds ``quy định thu phí
+        chợ``; on PostgreSQL each LIKE uses the trigram GIN index of migration 0002.
+        """
+        words = search_terms(query)
+        if not words:
+            return self.none()
+        matches = Q()
+        for word in words:
+            matches &= Q(search_text__contains=word)
+        return self.filter(matches)
+
+    def issuers(self):
+        """The distinct issuing bodies, for the list's filter."""
+        return self.order_by("issuer").values_list("issuer", flat=True).distinct()
+
 
 class Document(models.Model):
     """A document as issued: number and symbol, type, issuer, signer, dates, fields, summary, files."""
@@ -171,6 +209,12 @@ class Document(models.Model):
         return Validity.IN_FORCE
 
 
+class DocumentFileQuerySet(models.QuerySet):
+    def public(self):
+        """Files anyone may download: those of published documents (website.media serves them)."""
+        return self.filter(document__is_published=True)
+
+
 class DocumentFile(models.Model):
     """A file of a document (PDF, DOCX, XLSX, ODT…), with its text extracted when uploaded, for search."""
 
@@ -189,6 +233,8 @@ class DocumentFile(models.Model):
         _("có lớp chữ"), default=True, editable=False, help_text=_("Tệp PDF scan không có lớp chữ thì không tìm được.")
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = DocumentFileQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
