@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, View
 
 from articles.models import Article
-from core.pagination import CountedOncePaginator, CountedOnceMixin
+from core.pagination import CountedOnceMixin, CountedOncePaginator
 from core.robots import hidden_from_robots
 from documents.filters import DocumentFilter
 from documents.models import Document, Relation, Validity
@@ -151,7 +151,8 @@ class OpenDataMixin(FilteredDocumentsMixin):
             "fields": [field.name for field in document.fields.all()],
             "summary": document.summary,
             "files": [
-                {"title": str(file), "url": build(file.download_url), "size": file.size} for file in document.files.all()
+                {"title": str(file), "url": build(file.download_url), "size": file.size}
+                for file in document.files.all()
             ],
         }
 
@@ -223,4 +224,3 @@ class DocumentCSVView(OpenDataMixin, View):
 def _date(value):
     """dd/mm/yyyy, as Vietnamese readers (and a Vietnamese Excel) read dates."""
     return value.strftime("%d/%m/%Y") if value else ""
-

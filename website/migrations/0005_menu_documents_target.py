@@ -4,15 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('website', '0004_content_belongs_to_a_unit'),
+        ("website", "0004_content_belongs_to_a_unit"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='menuitem',
-            name='target',
-            field=models.CharField(choices=[('home', 'Trang chủ'), ('news', 'Tất cả tin tức'), ('category', 'Một chuyên mục'), ('announcements', 'Thông báo'), ('meetings', 'Lịch họp'), ('schedule', 'Lịch công tác tuần'), ('documents', 'Văn bản'), ('page', 'Một trang tĩnh'), ('url', 'Địa chỉ khác')], default='category', max_length=20, verbose_name='trỏ tới'),
+            model_name="menuitem",
+            name="target",
+            field=models.CharField(
+                choices=[
+                    ("home", "Trang chủ"),
+                    ("news", "Tất cả tin tức"),
+                    ("category", "Một chuyên mục"),
+                    ("announcements", "Thông báo"),
+                    ("meetings", "Lịch họp"),
+                    ("schedule", "Lịch công tác tuần"),
+                    ("documents", "Văn bản"),
+                    ("page", "Một trang tĩnh"),
+                    ("url", "Địa chỉ khác"),
+                ],
+                default="category",
+                max_length=20,
+                verbose_name="trỏ tới",
+            ),
         ),
     ]
