@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "units",
     "accounts",
     "articles",
+    "documents",
     "meetings",
     "stats",
     "website",

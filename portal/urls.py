@@ -9,6 +9,7 @@ from django.views.static import serve
 from articles.sitemaps import ArticleSitemap, CategorySitemap
 from core.pagecache import cached_page
 from core.views import robots_txt
+from documents.sitemaps import DocumentSitemap
 from meetings.sitemaps import MeetingSitemap
 from units import sitemaps as unit_sitemaps
 from website.media import protected_file
@@ -18,6 +19,7 @@ SITEMAPS = {
     "tin-bai": ArticleSitemap,
     "chuyen-muc": CategorySitemap,
     "cuoc-hop": MeetingSitemap,
+    "van-ban": DocumentSitemap,
     "trang": PageSitemap,
 }
 
@@ -41,6 +43,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("website.urls")),
     path("", include("articles.urls")),
+    path("", include("documents.urls")),
     path("", include("meetings.urls")),
     path("", include("stats.urls")),
     path(f"{settings.PROTECTED_MEDIA_URL.strip('/')}/<path:path>", protected_file, name="protected-file"),

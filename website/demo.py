@@ -217,7 +217,7 @@ def seed_pages(unit, spec):
 
 
 def seed_menu(unit):
-    """The unit's main menu, once: home, its menu categories, announcements, meetings, introduction."""
+    """The unit's main menu, once: home, its menu categories, announcements, documents, meetings, introduction."""
     if MenuItem.objects.of(unit).exists():
         return
     Target = MenuItem.Target
@@ -227,6 +227,7 @@ def seed_menu(unit):
     ]
     entries += [
         MenuItem(label="Thông báo", target=Target.ANNOUNCEMENTS),
+        MenuItem(label="Văn bản", target=Target.DOCUMENTS),
         MenuItem(label="Lịch họp", target=Target.MEETINGS),
         MenuItem(label="Lịch công tác", target=Target.SCHEDULE),
         MenuItem(label="Giới thiệu", target=Target.PAGE, page=Page.objects.get(unit=unit, slug="gioi-thieu")),

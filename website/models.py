@@ -127,6 +127,7 @@ class MenuItem(models.Model):
         ANNOUNCEMENTS = "announcements", _("Thông báo")
         MEETINGS = "meetings", _("Lịch họp")
         SCHEDULE = "schedule", _("Lịch công tác tuần")
+        DOCUMENTS = "documents", _("Văn bản")
         PAGE = "page", _("Một trang tĩnh")
         URL = "url", _("Địa chỉ khác")
 
@@ -136,6 +137,7 @@ class MenuItem(models.Model):
         Target.ANNOUNCEMENTS: "articles:announcements",
         Target.MEETINGS: "meetings:list",
         Target.SCHEDULE: "meetings:week",
+        Target.DOCUMENTS: "documents:list",
     }
 
     unit = models.ForeignKey(
