@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 from django.core.management import call_command
 
-from articles.models import Article
+from articles.models import Article, Offer
 from meetings.models import Meeting
 from units.models import Unit, UnitAlias
 from website.demo import COMMUNES, FORMER_DISTRICT, PROVINCE, PROVINCE_ALIASES
@@ -138,7 +138,13 @@ def test_each_demo_unit_serves_its_own_home_at_its_host(browser, demo_site, scre
         assert page.get_by_role("link", name=newest.title).first.is_visible()
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{unit.host} scrolls sideways by {overflow}px at {width}px"
-        others = Article.objects.published().news().exclude(unit=unit).values_list("title", flat=True)
+        # Only the news a commune offered and the province accepted shows elsewhere: on the province's
+        # home, in its "Tin từ xã, phường" block, as a link to the article's own host.
+        taken = Offer.objects.filter(province=unit, status=Offer.Status.ACCEPTED).values("article")
+        others = Article.objects.published().news().exclude(unit=unit).exclude(pk__in=taken)
         text = page.content()
-        assert not [title for title in others if title in text]
+        assert not [title for title in others.values_list("title", flat=True) if title in text]
+        for offer in Offer.objects.filter(province=unit, status=Offer.Status.ACCEPTED).select_related("article__unit"):
+            link = page.get_by_role("link", name=offer.article.title).first
+            assert f"//{offer.article.unit.host}:" in link.get_attribute("href")
     context.close()
