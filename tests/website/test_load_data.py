@@ -94,6 +94,9 @@ def test_units_spreads_the_data_over_a_province_and_its_communes(client):
     for unit in (province, *communes):
         articles = Article.objects.of(unit)
         assert articles.count() == 20
+        # Every kind of row in every unit, not one kind per unit (published news, announcements, drafts).
+        assert articles.published().news().exists() and articles.announcements().exists()
+        assert articles.filter(status=Article.Status.DRAFT).exists()
         assert all(article.category.unit == unit for article in articles.select_related("category"))
         assert Meeting.objects.of(unit).count() == 2
         assert {a.official.unit_id for a in Meeting.objects.of(unit).first().attendees.all()} == {unit.pk}

@@ -56,6 +56,8 @@ PICTURES = 6
 MEDIA_FOLDER = "load-data"
 # The benchmark's province and communes: codes and host names no real unit has.
 LOAD_PROVINCE_CODE = "T0"
+# Consecutive rows given to one unit: a multiple of every period the rows' parts follow by number.
+UNIT_RUN = 60
 LOAD_DOMAIN = "tinhthu.localhost"
 OFFICIALS_PER_UNIT = 10
 
@@ -151,10 +153,20 @@ class Command(BaseCommand):
         return f"{pick(SUBJECTS)} {pick(ACTIONS)} {pick(TOPICS)}"
 
     def unit_of(self, number):
-        """Rows go round the units, so each unit's share spans the whole history, as a real portal's does."""
-        return self.units[number % len(self.units)]
+        """Rows go round the units in runs, so each unit's share spans the whole history, as a real portal's does.
+
+        A run of consecutive numbers per unit, not one number each: the kind, status, picture and
+        attachments of a row follow its number, and with one number each a unit would hold only one
+        kind of row (every hundredth row: all drafts of announcements).
+        """
+        return self.units[(number // self.run) % len(self.units)]
+
+    def runs_for(self, count):
+        """Runs of UNIT_RUN rows, shorter when ``count`` rows would not give every unit one."""
+        self.run = max(1, min(UNIT_RUN, count // len(self.units)))
 
     def generate_articles(self, count, batch):
+        self.runs_for(count)
         start = Article.objects.count()
         # Rows in the order of publication, as a real archive grows: pages that walk the newest
         # articles then read neighbouring rows, not one table page per article.
@@ -239,6 +251,7 @@ class Command(BaseCommand):
     def generate_meetings(self, count, batch):
         if not count:
             return
+        self.runs_for(count)
         officials = {
             unit.pk: list(Official.objects.of(unit).filter(slug__startswith="can-bo-tai-")) for unit in self.units
         }
