@@ -81,6 +81,15 @@ class DocumentQuerySet(OwnedQuerySet):
         amending = amending.filter(Q(source__effective_on__isnull=True) | Q(source__effective_on__lte=today))
         return self.annotate(ended=Exists(ending), partly_ended=Exists(amending))
 
+    def with_scanned_flag(self):
+        """Each document annotated with ``has_scanned_file``: a file without a text layer, which search misses."""
+        scans = DocumentFile.objects.filter(document=OuterRef("pk"), has_text=False)
+        return self.annotate(has_scanned_file=Exists(scans))
+
+    def with_scanned_file(self):
+        """Documents with at least one scanned file (no text layer): the admin's list of what to fix."""
+        return self.filter(Exists(DocumentFile.objects.filter(document=OuterRef("pk"), has_text=False)))
+
     def in_validity(self, validity, today=None):
         """Documents whose derived validity is ``validity`` (a Validity value)."""
         today = today or timezone.localdate()
@@ -126,6 +135,9 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    # The document's key in the portal it was imported from (import_documents): importing again updates it.
+    # NULL, not "", for documents entered here: the unit's unique constraint ignores NULLs only.
+    external_id = models.CharField(_("mã gốc"), max_length=100, null=True, blank=True, editable=False)  # noqa: DJ001
     # Folded (accent-free, lower-case) copy of the number, summary and the files' text, for search.
     search_text = models.TextField(default="", editable=False)
 
@@ -136,7 +148,10 @@ class Document(models.Model):
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
         indexes = [models.Index(fields=["unit", "is_published", "-issued_on"], name="documents_unit_issued_idx")]
-        constraints = [models.UniqueConstraint("unit", "slug", name="documents_document_unit_slug_unique")]
+        constraints = [
+            models.UniqueConstraint("unit", "slug", name="documents_document_unit_slug_unique"),
+            models.UniqueConstraint("unit", "external_id", name="documents_document_unit_external_id_unique"),
+        ]
 
     def __str__(self):
         return f"{self.number} {self.summary[:80]}".strip()
@@ -159,9 +174,14 @@ class Document(models.Model):
     def validity(self, today=None):
         """The validity derived from the dates and from the published documents that end or amend this one."""
         today = today or timezone.localdate()
-        incoming = self.incoming_relations.filter(source__is_published=True)
-        incoming = incoming.filter(Q(source__effective_on__isnull=True) | Q(source__effective_on__lte=today))
-        kinds = set(incoming.values_list("kind", flat=True))
+        if hasattr(self, "ended") and hasattr(self, "partly_ended"):
+            # Annotated by DocumentQuerySet.with_validity: a list of documents asks no query per row.
+            kinds = {Relation.Kind.REPEALS} if self.ended else set()
+            kinds |= {Relation.Kind.AMENDS} if self.partly_ended else set()
+        else:
+            incoming = self.incoming_relations.filter(source__is_published=True)
+            incoming = incoming.filter(Q(source__effective_on__isnull=True) | Q(source__effective_on__lte=today))
+            kinds = set(incoming.values_list("kind", flat=True))
         if kinds & set(Relation.ENDING) or (self.expires_on and self.expires_on <= today):
             return Validity.EXPIRED
         if self.effective_on and self.effective_on > today:
@@ -169,6 +189,12 @@ class Document(models.Model):
         if Relation.Kind.AMENDS in kinds:
             return Validity.PARTLY
         return Validity.IN_FORCE
+
+
+class DocumentFileQuerySet(models.QuerySet):
+    def public(self):
+        """Files anyone may download: those of published documents (the protected-file view asks)."""
+        return self.filter(document__is_published=True)
 
 
 class DocumentFile(models.Model):
@@ -189,6 +215,8 @@ class DocumentFile(models.Model):
         _("có lớp chữ"), default=True, editable=False, help_text=_("Tệp PDF scan không có lớp chữ thì không tìm được.")
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = DocumentFileQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
