@@ -11,7 +11,7 @@ from tests.units import give_role
 
 pytestmark = pytest.mark.django_db
 
-INLINES = ("attendees", "agenda_items", "tasks", "documents")
+INLINES = ("attendees", "agenda_items", "tasks", "document_links")
 
 
 @pytest.fixture
