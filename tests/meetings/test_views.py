@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from icalendar import Calendar
 
