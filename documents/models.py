@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import NFCCharField, NFCTextField
 from core.text import unique_slug
-from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document
+from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, readable_name, validate_document
 from units.models import OwnedQuerySet
 
 
@@ -224,7 +224,7 @@ class DocumentFile(models.Model):
         verbose_name_plural = _("tệp văn bản")
 
     def __str__(self):
-        return self.title or self.file.name.rsplit("/", 1)[-1]
+        return self.title or readable_name(self.file.name)
 
     @property
     def extension(self):
