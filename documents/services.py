@@ -1,5 +1,6 @@
 """Multi-step writes on documents: a file and its extracted text, the folded copy search reads."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.text import fold
@@ -44,3 +45,18 @@ def rebuild_search_text(*, document: Document) -> str:
     Document.objects.filter(pk=document.pk).update(search_text=search_text)
     document.search_text = search_text
     return search_text
+
+
+def reread_file(*, document_file: DocumentFile) -> DocumentFile:
+    """Read a stored file's text again (files moved in by a migration, or after the extraction improved)."""
+    with document_file.file.open("rb") as handle:
+        try:
+            read_upload(document_file=document_file, upload=handle)
+        except ValidationError:
+            # Stored long ago and unreadable now: kept downloadable, found by number and summary only.
+            document_file.text, document_file.has_text = "", True
+    document_file.size = document_file.file.size
+    DocumentFile.objects.filter(pk=document_file.pk).update(
+        size=document_file.size, text=document_file.text, has_text=document_file.has_text
+    )
+    return document_file

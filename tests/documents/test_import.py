@@ -116,3 +116,20 @@ def test_importing_twice_updates_and_stores_no_second_copy(export, unit):
 def test_an_unknown_unit_is_an_error(export):
     with pytest.raises(CommandError, match="Không có đơn vị mã 99"):
         call_command("import_documents", str(export), "--unit", "99")
+
+
+def test_reindex_reads_the_files_a_migration_moved_in(unit):
+    from django.core.files.base import ContentFile
+
+    from core.uploads import protected_storage
+    from tests.documents.factories import make_document
+
+    document = make_document("Biên bản họp")
+    name = protected_storage.save("meetings/2026/11/bien-ban.pdf", ContentFile(text_pdf(["Biên bản phiên họp chợ"])))
+    DocumentFile.objects.create(document=document, file=name)  # as the migration leaves it: no text read
+    out = StringIO()
+    call_command("reindex_documents", stdout=out)
+    assert "Đã đọc 1 tệp của 1 văn bản" in out.getvalue()
+    document.refresh_from_db()
+    assert "bien ban phien hop cho" in document.search_text
+    assert document.files.get().size > 0
