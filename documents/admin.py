@@ -58,7 +58,7 @@ class DocumentFileInline(admin.TabularInline):
     def text_layer(self, document_file):
         if not document_file.pk:
             return "—"
-        return _("Có") if document_file.has_text else _("⚠ Không (bản scan: không tìm được nội dung)")
+        return _("Có") if document_file.has_text else _("⚠ Không (bản scan)")
 
 
 class RelationInline(UnitOwnedInline, admin.TabularInline):
@@ -131,8 +131,7 @@ class DocumentAdmin(UnitOwnedAdmin):
     list_select_related = ["doc_type"]
     search_fields = ["number", "summary", "issuer", "signer"]
     date_hierarchy = "issued_on"
-    filter_horizontal = ["fields"]
-    autocomplete_fields = ["articles"]
+    autocomplete_fields = ["fields", "articles"]
     fieldsets = [
         (None, {"fields": ["number", "doc_type", "is_normative", "summary", "slug"]}),
         (_("Ban hành"), {"fields": ["issuer", ("signer", "signer_position"), "issued_on"]}),

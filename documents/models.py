@@ -159,7 +159,9 @@ class Document(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             rows = Document.objects.filter(unit_id=self.unit_id)
-            self.slug = unique_slug(rows, self.number or self.summary, exclude_pk=self.pk, fallback="van-ban")
+            # "15/2026/QĐ-UBND" → "15-2026-qd-ubnd": the slashes of a number separate its parts.
+            text = self.number.replace("/", "-") if self.number else self.summary
+            self.slug = unique_slug(rows, text, exclude_pk=self.pk, fallback="van-ban")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

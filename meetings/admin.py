@@ -73,7 +73,7 @@ class TaskInline(admin.TabularInline):
     extra = 1
 
 
-class MeetingDocumentInline(MeetingChildInline, admin.TabularInline):
+class MeetingDocumentInline(UnitOwnedInline, MeetingChildInline, admin.TabularInline):
     """The meeting's papers: documents entered in “Văn bản” (with their files), chosen among the unit's."""
 
     model = MeetingDocument

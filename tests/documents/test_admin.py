@@ -72,7 +72,7 @@ def test_a_clerk_enters_a_decision_and_its_pdf_text_becomes_searchable(client, c
     response = client.post(ADD_URL, form_data(make_type(), ("Quyết định 15.pdf", text_pdf(DECISION_LINES))))
     assert response.status_code == 302, response.content.decode()[:3000]
     document = Document.objects.get()
-    assert document.unit == unit
+    assert document.unit == unit and document.slug == "15-2026-qd-ubnd"
     document_file = document.files.get()
     assert document_file.has_text and "thu phí chợ trên địa bàn xã Hòa Bình" in document_file.text
     assert document_file.size == len(text_pdf(DECISION_LINES)) and document_file.file.name.startswith("documents/")
