@@ -27,6 +27,7 @@ DEMO_ACCOUNTS = (
     DemoAccount("truongban", "TruongBan@SongLam2026", "Phạm Thu Hằng", roles.EDITOR_IN_CHIEF),
     DemoAccount("bientap", "BienTap@SongLam2026", "Nguyễn Văn Bình", roles.PRESS_OFFICER),
     DemoAccount("thuky", "ThuKy@SongLam2026", "Trần Thị Mai", roles.SECRETARY),
+    DemoAccount("vanthu", "VanThu@SongLam2026", "Đỗ Thị Lan", roles.CLERK),
 )
 
 

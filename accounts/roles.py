@@ -63,13 +63,31 @@ SECRETARY = Role(
     group_name="Thư ký",
     label=_("Thư ký"),
     permissions=(
-        *_crud("meetings", "meeting", "official", "attendee", "agendaitem", "task", "document"),
+        *_crud("meetings", "meeting", "official", "attendee", "agendaitem", "task", "meetingdocument"),
+        # A meeting's papers are documents (văn bản), entered like any other and linked to the meeting.
+        *_crud("documents", "document", "documentfile", "relation"),
+        "documents.view_documenttype",
+        "documents.view_field",
         # To link a meeting to the news that covered it (the admin's article autocomplete).
         "articles.view_article",
     ),
 )
+# Communes where one person keeps the register of incoming and outgoing documents (văn thư) and another
+# the meetings: the clerk enters and publishes documents, and touches nothing else.
+CLERK = Role(
+    key="clerk",
+    group_name="Văn thư",
+    label=_("Văn thư"),
+    permissions=(
+        *_crud("documents", "document", "documentfile", "relation"),
+        "documents.view_documenttype",
+        "documents.view_field",
+        # To link a document to the news that announced it (the admin's article autocomplete).
+        "articles.view_article",
+    ),
+)
 
-ROLES = (ADMINISTRATOR, EDITOR_IN_CHIEF, PRESS_OFFICER, SECRETARY)
+ROLES = (ADMINISTRATOR, EDITOR_IN_CHIEF, PRESS_OFFICER, SECRETARY, CLERK)
 
 
 def _permission(dotted):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import search_terms
 from core.fields import NFCCharField, NFCTextField
 from core.text import unique_slug
-from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document
+from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, readable_name, validate_document
 from units.models import OwnedQuerySet
 
 
@@ -81,6 +81,15 @@ class DocumentQuerySet(OwnedQuerySet):
         amending = Relation.objects.filter(target=OuterRef("pk"), kind=Relation.Kind.AMENDS, source__is_published=True)
         amending = amending.filter(Q(source__effective_on__isnull=True) | Q(source__effective_on__lte=today))
         return self.annotate(ended=Exists(ending), partly_ended=Exists(amending))
+
+    def with_scanned_flag(self):
+        """Each document annotated with ``has_scanned_file``: a file without a text layer, which search misses."""
+        scans = DocumentFile.objects.filter(document=OuterRef("pk"), has_text=False)
+        return self.annotate(has_scanned_file=Exists(scans))
+
+    def with_scanned_file(self):
+        """Documents with at least one scanned file (no text layer): the admin's list of what to fix."""
+        return self.filter(Exists(DocumentFile.objects.filter(document=OuterRef("pk"), has_text=False)))
 
     def in_validity(self, validity, today=None):
         """Documents whose derived validity is ``validity`` (a Validity value)."""
@@ -164,6 +173,9 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    # The document's key in the portal it was imported from (import_documents): importing again updates it.
+    # NULL, not "", for documents entered here: the unit's unique constraint ignores NULLs only.
+    external_id = models.CharField(_("mã gốc"), max_length=100, null=True, blank=True, editable=False)  # noqa: DJ001
     # Folded (accent-free, lower-case) copy of the number, summary and the files' text, for search.
     search_text = models.TextField(default="", editable=False)
 
@@ -174,7 +186,10 @@ class Document(models.Model):
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
         indexes = [models.Index(fields=["unit", "is_published", "-issued_on"], name="documents_unit_issued_idx")]
-        constraints = [models.UniqueConstraint("unit", "slug", name="documents_document_unit_slug_unique")]
+        constraints = [
+            models.UniqueConstraint("unit", "slug", name="documents_document_unit_slug_unique"),
+            models.UniqueConstraint("unit", "external_id", name="documents_document_unit_external_id_unique"),
+        ]
 
     def __str__(self):
         return f"{self.number} {self.summary[:80]}".strip()
@@ -182,7 +197,9 @@ class Document(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             rows = Document.objects.filter(unit_id=self.unit_id)
-            self.slug = unique_slug(rows, self.number or self.summary, exclude_pk=self.pk, fallback="van-ban")
+            # "15/2026/QĐ-UBND" → "15-2026-qd-ubnd": the slashes of a number separate its parts.
+            text = self.number.replace("/", "-") if self.number else self.summary
+            self.slug = unique_slug(rows, text, exclude_pk=self.pk, fallback="van-ban")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -197,9 +214,14 @@ class Document(models.Model):
     def validity(self, today=None):
         """The validity derived from the dates and from the published documents that end or amend this one."""
         today = today or timezone.localdate()
-        incoming = self.incoming_relations.filter(source__is_published=True)
-        incoming = incoming.filter(Q(source__effective_on__isnull=True) | Q(source__effective_on__lte=today))
-        kinds = set(incoming.values_list("kind", flat=True))
+        if hasattr(self, "ended") and hasattr(self, "partly_ended"):
+            # Annotated by DocumentQuerySet.with_validity: a list of documents asks no query per row.
+            kinds = {Relation.Kind.REPEALS} if self.ended else set()
+            kinds |= {Relation.Kind.AMENDS} if self.partly_ended else set()
+        else:
+            incoming = self.incoming_relations.filter(source__is_published=True)
+            incoming = incoming.filter(Q(source__effective_on__isnull=True) | Q(source__effective_on__lte=today))
+            kinds = set(incoming.values_list("kind", flat=True))
         if kinds & set(Relation.ENDING) or (self.expires_on and self.expires_on <= today):
             return Validity.EXPIRED
         if self.effective_on and self.effective_on > today:
@@ -211,7 +233,7 @@ class Document(models.Model):
 
 class DocumentFileQuerySet(models.QuerySet):
     def public(self):
-        """Files anyone may download: those of published documents (website.media serves them)."""
+        """Files anyone may download: those of published documents (the protected-file view asks)."""
         return self.filter(document__is_published=True)
 
 
@@ -242,7 +264,7 @@ class DocumentFile(models.Model):
         verbose_name_plural = _("tệp văn bản")
 
     def __str__(self):
-        return self.title or self.file.name.rsplit("/", 1)[-1]
+        return self.title or readable_name(self.file.name)
 
     @property
     def extension(self):

@@ -4,12 +4,13 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from meetings import services
-from meetings.models import AgendaItem, Attendee, Document, Meeting, Official, Task
+from meetings.models import AgendaItem, Attendee, Meeting, MeetingDocument, Official, Task
 from units.admin import UnitOwnedAdmin, UnitOwnedInline
 
 
@@ -72,10 +73,27 @@ class TaskInline(admin.TabularInline):
     extra = 1
 
 
-class DocumentInline(MeetingChildInline, admin.TabularInline):
-    model = Document
-    fields = ["order", "kind", "title", "file", "agenda_item", "status", "published_at"]
+class MeetingDocumentInline(UnitOwnedInline, MeetingChildInline, admin.TabularInline):
+    """The meeting's papers: documents entered in “Văn bản” (with their files), chosen among the unit's."""
+
+    model = MeetingDocument
+    fields = ["order", "kind", "document", "agenda_item", "files", "published"]
+    readonly_fields = ["files", "published"]
+    autocomplete_fields = ["document"]
     extra = 1
+
+    @admin.display(description=_("tệp"))
+    def files(self, link):
+        if not link.document_id:
+            return "—"
+        return ", ".join(f"{f} ({filesizeformat(f.size)})" for f in link.document.files.all()) or "—"
+
+    @admin.display(description=_("công khai"), boolean=True)
+    def published(self, link):
+        return link.document.is_published if link.document_id else None
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_list()
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "agenda_item":
@@ -85,7 +103,7 @@ class DocumentInline(MeetingChildInline, admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(UnitOwnedAdmin):
-    inlines = [AttendeeInline, AgendaItemInline, TaskInline, DocumentInline]
+    inlines = [AttendeeInline, AgendaItemInline, TaskInline, MeetingDocumentInline]
     list_display = ["title", "kind", "starts_at", "status", "is_public", "chair_name"]
     list_filter = ["status", "kind", "is_public", "starts_at"]
     date_hierarchy = "starts_at"

@@ -8,7 +8,9 @@ from django.utils import timezone
 
 from articles.models import Article
 from core.text import slugify_vi
-from meetings.models import AgendaItem, Attendee, Document, Meeting, Official, Task
+from documents import services as documents
+from documents.models import Document, DocumentType
+from meetings.models import AgendaItem, Attendee, Meeting, MeetingDocument, Official, Task
 
 # Each unit's roster: key → (name, position, office). The keys let one set of meetings serve every unit.
 ROSTER_KEYS = ("chair", "vice", "vice2", "office", "finance", "farming", "schools", "front", "finance2", "clerk")
@@ -66,10 +68,28 @@ REGULAR_ATTENDEES = (
     ("clerk", Attendee.Role.SECRETARY, Attendee.Attendance.PRESENT, ""),
 )
 
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+
+def _minimal_pdf(text):
+    """A one-page PDF that says ``text`` (ASCII) in a standard font: a text layer, so no "scanned" warning."""
+    stream = b"BT /F1 14 Tf 60 780 Td (%s) Tj ET" % text.encode("ascii")
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
+        b"<</Length %d>>stream\n%s\nendstream" % (len(stream), stream),
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj%s endobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+MINIMAL_PDF = _minimal_pdf("Giay moi hop")
 
 
 def _day_at(days, hour, minute=0):
@@ -207,13 +227,14 @@ def _fill(meeting, spec, officials, *, article):
             responsible_office=office,
             deadline=timezone.localdate() + timedelta(days=days),
         )
-    Document.objects.create(
-        meeting=meeting,
-        kind=Document.Kind.INVITATION,
-        title=f"Giấy mời dự {meeting.title[0].lower()}{meeting.title[1:]}",
-        file=ContentFile(MINIMAL_PDF, name="giay-moi.pdf"),
-        status=Document.Status.PUBLISHED,
-        published_at=meeting.starts_at - timedelta(days=5),
+    invitation = Document.objects.create(
+        unit=meeting.unit,
+        doc_type=DocumentType.objects.get_or_create(name="Giấy mời", defaults={"slug": "giay-moi", "order": 100})[0],
+        issuer=meeting.body or meeting.unit.name,
+        summary=f"Giấy mời dự {meeting.title[0].lower()}{meeting.title[1:]}",
+        issued_on=timezone.localdate(meeting.starts_at - timedelta(days=5)),
     )
+    documents.add_file(document=invitation, upload=ContentFile(MINIMAL_PDF, name="giay-moi.pdf"))
+    MeetingDocument.objects.create(meeting=meeting, document=invitation, kind=MeetingDocument.Kind.INVITATION)
     if article:
         meeting.articles.add(*Article.objects.of(meeting.unit).filter(slug=article))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import CleanImageField, NFCCharField, NFCTextField, RichTextField
 from core.text import unique_slug
-from core.uploads import DatedUploadTo, get_protected_storage, protected_file_url, validate_document
+from core.uploads import DatedUploadTo
 from units.models import OwnedQuerySet, primary_unit_id
 
 
@@ -95,19 +95,19 @@ class MeetingQuerySet(OwnedQuerySet):
         """Everything the meeting page shows, in a fixed number of queries whatever its size."""
         from articles.models import Article
 
-        public_documents = Document.objects.published().order_by("kind", "order", "pk")
+        public_documents = MeetingDocument.objects.public().for_list().order_by("kind", "order", "pk")
         return self.prefetch_related(
             Prefetch("attendees", queryset=Attendee.objects.select_related("official").order_by("order", "pk")),
             Prefetch(
                 "agenda_items",
                 queryset=AgendaItem.objects.filter(is_public=True)
                 .select_related("presenter")
-                .prefetch_related(Prefetch("documents", queryset=public_documents, to_attr="public_documents")),
+                .prefetch_related(Prefetch("document_links", queryset=public_documents, to_attr="public_documents")),
                 to_attr="public_agenda",
             ),
             "tasks",
             Prefetch(
-                "documents",
+                "document_links",
                 queryset=public_documents.filter(agenda_item__isnull=True),
                 to_attr="meeting_documents",
             ),
@@ -355,17 +355,22 @@ class Task(models.Model):
         return _("Quá hạn") if self.is_overdue else self.get_status_display()
 
 
-class DocumentQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Document.Status.PUBLISHED, published_at__lte=timezone.now())
-
+class MeetingDocumentQuerySet(models.QuerySet):
     def public(self):
-        """Papers anyone may download: published ones of meetings on the public site."""
-        return self.published().filter(meeting__is_public=True)
+        """Links to documents the public may see (documents.Document.is_published), files included."""
+        return self.filter(document__is_published=True)
+
+    def for_list(self):
+        """What a meeting page lists of each paper: its type and files, in a fixed number of queries."""
+        from documents.models import DocumentFile
+
+        return self.select_related("document__doc_type").prefetch_related(
+            Prefetch("document__files", queryset=DocumentFile.objects.order_by("order", "pk"))
+        )
 
 
-class Document(models.Model):
-    """A paper of the meeting (invitation, programme, report, minutes, conclusion notice)."""
+class MeetingDocument(models.Model):
+    """A paper of the meeting (invitation, report, minutes…): a document linked to the meeting and an agenda item."""
 
     class Kind(models.TextChoices):
         INVITATION = "giay-moi", _("Giấy mời")
@@ -374,56 +379,34 @@ class Document(models.Model):
         MINUTES = "bien-ban", _("Biên bản")
         CONCLUSION = "thong-bao-ket-luan", _("Thông báo kết luận")
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Bản nháp")
-        PUBLISHED = "published", _("Công bố")
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="document_links")
+    document = models.ForeignKey(
+        "documents.Document", verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="meeting_links"
+    )
     agenda_item = models.ForeignKey(
         AgendaItem,
         verbose_name=_("thuộc mục chương trình"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="documents",
+        related_name="document_links",
     )
-    kind = models.CharField(_("loại văn bản"), max_length=20, choices=Kind)
-    title = NFCCharField(_("tên văn bản"), max_length=255)
-    file = models.FileField(
-        _("tệp"),
-        upload_to=DatedUploadTo("meetings"),
-        storage=get_protected_storage,
-        validators=[validate_document],
-        help_text=_("PDF, Word, Excel hoặc OpenDocument."),
-    )
-    status = models.CharField(_("trạng thái"), max_length=10, choices=Status, default=Status.DRAFT)
-    published_at = models.DateTimeField(_("công bố lúc"), null=True, blank=True)
+    kind = models.CharField(_("vai trò trong cuộc họp"), max_length=20, choices=Kind)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
-    objects = DocumentQuerySet.as_manager()
+    objects = MeetingDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
-        verbose_name = _("văn bản")
+        verbose_name = _("văn bản cuộc họp")
         verbose_name_plural = _("văn bản cuộc họp")
+        constraints = [models.UniqueConstraint("meeting", "document", name="meetings_meetingdocument_unique")]
 
     def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if self.status == self.Status.PUBLISHED and not self.published_at:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)
+        return str(self.document)
 
     def clean(self):
         if self.agenda_item_id and self.agenda_item.meeting_id != self.meeting_id:
             raise ValidationError({"agenda_item": _("Mục chương trình này thuộc một cuộc họp khác.")})
-
-    @property
-    def extension(self):
-        return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
-
-    @property
-    def download_url(self):
-        """The address of the protected-file view, which checks that the paper and meeting are public."""
-        return protected_file_url(self.file.name)
+        if self.document_id and self.meeting_id and self.document.unit_id != self.meeting.unit_id:
+            raise ValidationError({"document": _("Văn bản này thuộc một đơn vị khác.")})

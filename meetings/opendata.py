@@ -92,12 +92,16 @@ def _presenter_note(item):
     return ", ".join(str(part) for part in (Attendee.Role.PRESENTER.label, item.presenter_office) if part)
 
 
-def _document(document, request):
+def _document(link, request):
+    document = link.document
     return {
-        "note": document.title,
-        "classification": document.get_kind_display(),
-        "date": _iso(document.published_at),
-        "links": [{"url": request.build_absolute_uri(document.download_url), "media_type": ""}],
+        "note": document.summary,
+        "classification": link.get_kind_display(),
+        "date": document.issued_on.isoformat() if document.issued_on else None,
+        "links": [
+            {"url": request.build_absolute_uri(document_file.download_url), "media_type": ""}
+            for document_file in document.files.all()
+        ],
     }
 
 

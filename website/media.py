@@ -1,4 +1,4 @@
-"""Files that are public only while what they belong to is: article attachments, meeting papers, documents.
+"""Files that are public only while what they belong to is: article attachments, documents' files.
 
 They live in the protected storage (``STORAGES["protected"]``), which nothing serves by address. This
 view finds the row that owns the file and hands it out when the row is public, or when the reader is
@@ -21,11 +21,10 @@ from django.views.decorators.http import require_safe
 from articles.models import Attachment
 from core.uploads import DOCUMENT_CONTENT_TYPES, protected_storage, readable_name
 from documents.models import DocumentFile
-from meetings.models import Document
 
 # The models whose files are in the protected storage (each queryset has ``public()``), and the lookup
 # to the unit a row belongs to: staff see the unpublished files of their own unit only.
-PROTECTED_OWNERS = ((Attachment, "article__unit"), (Document, "meeting__unit"), (DocumentFile, "document__unit"))
+PROTECTED_OWNERS = ((Attachment, "article__unit"), (DocumentFile, "document__unit"))
 # As nginx serves uploads: the browser never runs a file as a page or a script.
 FILE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -39,7 +38,7 @@ def protected_file(request, path):
     if not any(_may_read(request, model, unit_path, path) for model, unit_path in PROTECTED_OWNERS):
         raise Http404
     response = _send(path)
-    # Not kept by shared caches: the file stops being public when its article or meeting does.
+    # Not kept by shared caches: the file stops being public when its article or document does.
     patch_cache_control(response, private=True, max_age=300)
     return response
 

@@ -9,12 +9,15 @@ from articles.models import Article, Comment
 from tests.accounts.conftest import make_staff
 from tests.articles.factories import make_article, make_category
 from tests.conftest import log_in_with_second_factor
+from tests.documents.factories import make_document
 from tests.meetings.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
 
-ADMIN, CHIEF, OFFICER, SECRETARY = "administrator", "editor_in_chief", "press_officer", "secretary"
-EVERYONE = {ADMIN, CHIEF, OFFICER, SECRETARY}
+ADMIN, CHIEF, OFFICER, SECRETARY, CLERK = "administrator", "editor_in_chief", "press_officer", "secretary", "clerk"
+EVERYONE = {ADMIN, CHIEF, OFFICER, SECRETARY, CLERK}
+# Who enters documents (văn bản): the clerk, and the secretary, whose meetings' papers are documents.
+DOCUMENTS = {ADMIN, SECRETARY, CLERK}
 
 
 @pytest.fixture
@@ -24,6 +27,7 @@ def content(staff):
     draft = make_article("Bản nháp", category=category, status=Article.Status.DRAFT, created_by=staff[OFFICER])
     comment = Comment.objects.create(article=published, name="Lan", body="Hay quá")
     meeting = make_meeting(attendees=2)
+    document = make_document("Quyết định ban hành quy định thu phí chợ")
     event = AuditEvent.objects.create(action=AuditEvent.Action.LOGIN, actor_name="x")
     return {
         "category": category,
@@ -31,6 +35,7 @@ def content(staff):
         "draft": draft,
         "comment": comment,
         "meeting": meeting,
+        "document": document,
         "event": event,
         "user": staff[OFFICER],
     }
@@ -66,6 +71,12 @@ ACTIONS = [
     ("edit a meeting", "get", "/admin/meetings/meeting/{meeting.pk}/change/", None, {ADMIN, SECRETARY, CHIEF}),
     ("delete a meeting", "post", "/admin/meetings/meeting/{meeting.pk}/delete/", {"post": "yes"}, {ADMIN, SECRETARY}),
     ("edit the officials", "get", "/admin/meetings/official/add/", None, {ADMIN, SECRETARY}),
+    ("list documents", "get", "/admin/documents/document/", None, DOCUMENTS),
+    ("enter a document", "get", "/admin/documents/document/add/", None, DOCUMENTS),
+    ("edit a document", "get", "/admin/documents/document/{document.pk}/change/", None, DOCUMENTS),
+    ("delete a document", "post", "/admin/documents/document/{document.pk}/delete/", {"post": "yes"}, DOCUMENTS),
+    ("add a document type", "get", "/admin/documents/documenttype/add/", None, {ADMIN}),
+    ("add a field", "get", "/admin/documents/field/add/", None, {ADMIN}),
     ("read the audit trail", "get", "/admin/accounts/auditevent/", None, {ADMIN}),
     ("unlock log-ins", "get", "/admin/axes/accessattempt/", None, {ADMIN}),
 ]
@@ -143,6 +154,8 @@ UNIT_ACTIONS = [
     ("moderate a comment", "get", "/admin/articles/comment/{comment.pk}/change/", None, {ADMIN, CHIEF}),
     ("edit a meeting", "get", "/admin/meetings/meeting/{meeting.pk}/change/", None, {ADMIN, SECRETARY, CHIEF}),
     ("delete a meeting", "post", "/admin/meetings/meeting/{meeting.pk}/delete/", {"post": "yes"}, {ADMIN, SECRETARY}),
+    ("edit a document", "get", "/admin/documents/document/{document.pk}/change/", None, DOCUMENTS),
+    ("delete a document", "post", "/admin/documents/document/{document.pk}/delete/", {"post": "yes"}, DOCUMENTS),
     ("download an unpublished attachment", "get", "/tep-tin/{attachment.file.name}", None, {ADMIN, CHIEF, OFFICER}),
 ]
 PLACES = ["own", "sibling", "province"]
@@ -163,7 +176,7 @@ def places(staff, settings):
 
 def unchanged(place):
     """Nothing of the other unit was changed or deleted by the request."""
-    for row in (place.published, place.draft, place.meeting):
+    for row in (place.published, place.draft, place.meeting, place.document):
         assert type(row).objects.filter(pk=row.pk).exists(), f"{row} was deleted"
     place.published.refresh_from_db()
     return place.published.title.startswith("Tin đã đăng")

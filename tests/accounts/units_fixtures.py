@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from articles.models import Article, Attachment, Comment
 from tests.articles.factories import make_article, make_category
+from tests.documents.factories import make_document
 from tests.meetings.factories import make_meeting
 from tests.units import test_unit
 from units.models import Unit
@@ -22,6 +23,7 @@ class Place:
     comment: Comment
     meeting: object
     attachment: Attachment
+    document: object
 
 
 def make_province():
@@ -52,4 +54,5 @@ def fill(unit, author, label):
     comment = Comment.objects.create(article=published, name="Lan", body=f"Nhận xét {label}")
     meeting = make_meeting(f"Cuộc họp {label}", unit=unit)
     attachment = Attachment.objects.create(article=draft, title=f"Tệp {label}", file=f"tep/{label}.pdf")
-    return Place(unit, category, published, draft, comment, meeting, attachment)
+    document = make_document(f"Văn bản {label}", unit=unit)
+    return Place(unit, category, published, draft, comment, meeting, attachment, document)

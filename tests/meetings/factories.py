@@ -4,7 +4,7 @@ import itertools
 
 from django.utils import timezone
 
-from meetings.models import AgendaItem, Attendee, Meeting, Official
+from meetings.models import AgendaItem, Attendee, Meeting, MeetingDocument, Official
 
 _numbers = itertools.count(1)
 
@@ -51,3 +51,22 @@ def make_meeting(title=None, *, attendees=0, agenda=0, starts_at=None, **fields)
         for index in range(agenda)
     )
     return meeting
+
+
+def make_paper(meeting, summary="Giấy mời", *, kind=None, agenda_item=None, is_published=True, data=None, order=0):
+    """A paper of ``meeting``: a document of the meeting's unit with one PDF, linked to the meeting."""
+    from tests.documents.factories import make_document, make_type
+    from tests.documents.files import text_pdf
+
+    kind = kind or MeetingDocument.Kind.INVITATION
+    document = make_document(
+        summary,
+        unit=meeting.unit,
+        doc_type=make_type(str(MeetingDocument.Kind(kind).label)),
+        number="",
+        is_published=is_published,
+        files=[("giay-moi.pdf", data or text_pdf([summary]))],
+    )
+    return MeetingDocument.objects.create(
+        meeting=meeting, document=document, kind=kind, agenda_item=agenda_item, order=order
+    )

@@ -5,13 +5,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from accounts import roles
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, MeetingDocument
 from tests.meetings.factories import make_meeting, make_official
 from tests.units import give_role
 
 pytestmark = pytest.mark.django_db
 
-INLINES = ("attendees", "agenda_items", "tasks", "documents")
+INLINES = ("attendees", "agenda_items", "tasks", "document_links")
 
 
 @pytest.fixture
@@ -145,3 +145,35 @@ def test_press_officer_cannot_touch_meetings(client):
     assert client.get("/admin/meetings/meeting/").status_code == 403
     assert client.post(f"/admin/meetings/meeting/{meeting.pk}/sao-chep-ky-sau/").status_code == 403
     assert Meeting.objects.count() == 1
+
+
+def test_secretary_links_a_unit_document_to_the_meeting_and_never_another_units(client, secretary):
+    from tests.documents.factories import make_document, pdf_file
+    from units.models import Unit
+
+    minutes = make_document("Biên bản phiên họp tháng 12", files=[pdf_file("bien-ban.pdf")])
+    elsewhere = Unit.objects.create(code="02", name="Ủy ban nhân dân xã Bên", short_name="UBND xã Bên", host="xb.test")
+    foreign = make_document("Biên bản của xã bên", unit=elsewhere)
+    answer = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "meetings", "model_name": "meetingdocument", "field_name": "document", "term": "Biên bản"},
+    )
+    assert [row["id"] for row in answer.json()["results"]] == [str(minutes.pk)]
+
+    def link(document):
+        return meeting_form(
+            **{
+                "document_links-TOTAL_FORMS": "1",
+                "document_links-0-order": "0",
+                "document_links-0-kind": MeetingDocument.Kind.MINUTES,
+                "document_links-0-document": str(document.pk),
+            }
+        )
+
+    response = client.post("/admin/meetings/meeting/add/", link(foreign))
+    assert response.status_code == 200 and not Meeting.objects.exists()
+    assert client.post("/admin/meetings/meeting/add/", link(minutes)).status_code == 302
+    meeting = Meeting.objects.get()
+    assert meeting.document_links.get().document == minutes
+    page = client.get(f"/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
+    assert "bien-ban.pdf" in page

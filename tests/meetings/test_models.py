@@ -2,12 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from meetings import services
-from meetings.models import AgendaItem, Attendee, Document, Meeting, Task
-from tests.meetings.factories import make_meeting, make_official
+from meetings.models import AgendaItem, Attendee, Meeting, MeetingDocument, Task
+from tests.meetings.factories import make_meeting, make_official, make_paper
 from tests.units import unit_settings
 
 pytestmark = pytest.mark.django_db
@@ -83,31 +82,22 @@ def test_a_task_is_overdue_from_its_deadline_until_done():
     assert not future.is_overdue
 
 
-def pdf(name="bien-ban.pdf", content=b"%PDF-1.4\n%%EOF\n"):
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-def test_documents_are_checked_by_content_and_drafts_stay_private():
+def test_a_meetings_papers_are_documents_and_drafts_stay_private():
     meeting = make_meeting()
-    fake = Document(meeting=meeting, kind=Document.Kind.MINUTES, title="Biên bản", file=pdf(content=b"MZ\x90\x00exe"))
-    with pytest.raises(ValidationError):
-        fake.full_clean()
-    draft = Document.objects.create(meeting=meeting, kind=Document.Kind.MINUTES, title="Nháp", file=pdf())
-    published = Document.objects.create(
-        meeting=meeting, kind=Document.Kind.INVITATION, title="Giấy mời", file=pdf(), status=Document.Status.PUBLISHED
-    )
-    assert published.published_at is not None
-    assert list(Document.objects.published()) == [published]
-    assert draft not in Document.objects.published()
+    draft = make_paper(meeting, "Biên bản nháp", kind=MeetingDocument.Kind.MINUTES, is_published=False)
+    published = make_paper(meeting, "Giấy mời")
+    assert list(MeetingDocument.objects.public()) == [published]
+    assert draft not in MeetingDocument.objects.public()
+    assert published.document.unit == meeting.unit
+    assert published.document.files.get().has_text
 
 
-def test_a_document_belongs_to_an_agenda_item_of_its_own_meeting():
+def test_a_paper_belongs_to_an_agenda_item_of_its_own_meeting():
     meeting, other = make_meeting(agenda=1), make_meeting(agenda=1)
-    document = Document(
-        meeting=meeting, agenda_item=other.agenda_items.get(), kind=Document.Kind.REPORT, title="Báo cáo", file=pdf()
-    )
+    link = make_paper(meeting, "Báo cáo", kind=MeetingDocument.Kind.REPORT)
+    link.agenda_item = other.agenda_items.get()
     with pytest.raises(ValidationError) as error:
-        document.full_clean()
+        link.full_clean()
     assert "Mục chương trình này thuộc một cuộc họp khác." in str(error.value)
 
 

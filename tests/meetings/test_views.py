@@ -5,13 +5,13 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from icalendar import Calendar
 
-from meetings.models import AgendaItem, Attendee, Document, Meeting, Task
+from meetings.models import AgendaItem, Attendee, Meeting, MeetingDocument, Task
 from tests.articles.factories import make_article
-from tests.meetings.factories import make_meeting, make_official
+from tests.documents.files import text_pdf
+from tests.meetings.factories import make_meeting, make_official, make_paper
 
 pytestmark = pytest.mark.django_db
 
@@ -79,17 +79,8 @@ def full_meeting():
         responsible_office="Phòng Tài chính - Kế hoạch",
         deadline=timezone.localdate() + timezone.timedelta(days=10),
     )
-    pdf = b"%PDF-1.4\n%%EOF\n"
-    Document.objects.create(
-        meeting=meeting,
-        kind=Document.Kind.INVITATION,
-        title="Giấy mời phiên họp",
-        file=SimpleUploadedFile("giay-moi.pdf", pdf),
-        status=Document.Status.PUBLISHED,
-    )
-    Document.objects.create(
-        meeting=meeting, kind=Document.Kind.MINUTES, title="Biên bản nháp", file=SimpleUploadedFile("bb.pdf", pdf)
-    )
+    make_paper(meeting, "Giấy mời phiên họp")
+    make_paper(meeting, "Biên bản nháp", kind=MeetingDocument.Kind.MINUTES, is_published=False)
     meeting.articles.add(make_article("Huyện họp phiên thường kỳ tháng 10"))
     return meeting
 
@@ -263,16 +254,9 @@ def big_meeting(size):
     meeting = make_meeting("Phiên họp lớn", attendees=size, agenda=size, starts_at=days_from_now(1))
     for _ in range(3):
         make_meeting(attendees=size, agenda=2)
-    pdf = b"%PDF-1.4\n%%EOF\n"
+    pdf = text_pdf(["Báo cáo"])
     for item in meeting.agenda_items.all()[:size]:
-        Document.objects.create(
-            meeting=meeting,
-            agenda_item=item,
-            kind=Document.Kind.REPORT,
-            title="Báo cáo",
-            file=SimpleUploadedFile("bc.pdf", pdf),
-            status=Document.Status.PUBLISHED,
-        )
+        make_paper(meeting, "Báo cáo", kind=MeetingDocument.Kind.REPORT, agenda_item=item, data=pdf)
     Task.objects.bulk_create(
         Task(meeting=meeting, description=f"Việc {i}", responsible_office="Phòng") for i in range(size)
     )

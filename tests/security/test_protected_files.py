@@ -22,10 +22,9 @@ from moto import mock_aws
 from accounts import roles
 from articles.models import Article, Attachment
 from core.uploads import is_unguessable
-from meetings.models import Document
 from tests.articles.conftest import _user
 from tests.articles.factories import make_article, pdf_bytes
-from tests.meetings.factories import make_meeting
+from tests.meetings.factories import make_meeting, make_paper
 
 pytestmark = pytest.mark.django_db
 PDF = pdf_bytes()
@@ -50,10 +49,9 @@ def attachment_of(article):
     return attachment
 
 
-def document_of(meeting, status=Document.Status.PUBLISHED):
-    document = Document(meeting=meeting, kind=Document.Kind.INVITATION, title="Giấy mời", status=status)
-    document.file.save("Giấy mời.pdf", ContentFile(PDF))
-    return document
+def document_of(meeting, *, is_published=True):
+    """The file of a paper of ``meeting`` (a document with one PDF, linked to the meeting)."""
+    return make_paper(meeting, "Giấy mời", is_published=is_published, data=PDF).document.files.get()
 
 
 def content(response):
@@ -93,10 +91,10 @@ def test_an_article_scheduled_for_tomorrow_keeps_its_attachment_until_then(clien
     assert client.get(attachment_of(article).download_url).status_code == 404
 
 
-def test_an_internal_meetings_paper_is_404_to_the_public_and_to_staff_without_the_right(
+def test_an_internal_meetings_unpublished_paper_is_404_to_the_public_and_to_staff_without_the_right(
     client, secretary, press_officer
 ):
-    url = document_of(make_meeting("Họp nội bộ", is_public=False)).download_url
+    url = document_of(make_meeting("Họp nội bộ", is_public=False), is_published=False).download_url
     assert client.get(url).status_code == 404
     client.force_login(press_officer)  # no right to see meeting papers
     assert client.get(url).status_code == 404
@@ -107,7 +105,7 @@ def test_an_internal_meetings_paper_is_404_to_the_public_and_to_staff_without_th
 
 def test_a_draft_paper_of_a_public_meeting_is_404_to_the_public_and_a_published_one_200(client, secretary):
     meeting = make_meeting()
-    draft = document_of(meeting, status=Document.Status.DRAFT)
+    draft = document_of(meeting, is_published=False)
     published = document_of(meeting)
     assert client.get(draft.download_url).status_code == 404
     assert client.get(published.download_url).status_code == 200

@@ -25,6 +25,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("documents", "0001_initial")]
+    dependencies = [("documents", "0002_external_id")]
 
     operations = [migrations.RunPython(create_index, drop_index, elidable=False)]
