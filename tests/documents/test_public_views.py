@@ -260,3 +260,17 @@ def test_query_budget_of_the_document_page(client, settings, unit, market_fee, c
         Relation.objects.create(source=document, kind=Relation.Kind.AMENDS, target=market_fee)
     market_fee.articles.set([make_article() for _ in range(5)])
     measured_get(client, market_fee.get_absolute_url(), PAGE_BUDGET, django_assert_max_num_queries)
+
+
+def test_the_detail_names_the_public_meetings_the_document_was_a_paper_of(client, unit):
+    from meetings.models import MeetingDocument
+    from tests.meetings.factories import make_meeting
+
+    minutes = make_document(unit, number="05/BB-UBND", summary="Biên bản phiên họp tháng 11")
+    session = make_meeting("Phiên họp thường kỳ tháng 11")
+    internal = make_meeting("Họp giao ban nội bộ", is_public=False)
+    for meeting in (session, internal):
+        MeetingDocument.objects.create(meeting=meeting, document=minutes, kind=MeetingDocument.Kind.MINUTES)
+    page = client.get(minutes.get_absolute_url()).content.decode()
+    assert "Cuộc họp có văn bản này" in page and session.get_absolute_url() in page
+    assert "Họp giao ban nội bộ" not in page
