@@ -1,6 +1,7 @@
 """Consultations in a unit's admin: the consultation with its report inline, and comment moderation."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -57,7 +58,7 @@ class ConsultationAdmin(UnitOwnedAdmin):
         for consultation in queryset:
             try:
                 services.publish_report(consultation=consultation, by=request.user)
-            except services.ValidationError as error:
+            except ValidationError as error:
                 self.message_user(request, f"{consultation}: {' '.join(error.messages)}", messages.ERROR)
             else:
                 done += 1

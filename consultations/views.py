@@ -87,4 +87,4 @@ class ConsultationDetailView(DetailView):
                 else:
                     messages.success(request, _("Cảm ơn bạn đã góp ý. Ý kiến sẽ hiện sau khi được duyệt."))
                 return redirect(self.object.get_absolute_url() + "#gop-y")
-        return self.render_to_response(self.get_context_data(comment_form=form, comment_refused=True), status=400)
+        return self.render_to_response(self.get_context_data(comment_form=form), status=400)
