@@ -47,6 +47,8 @@ EDITOR_IN_CHIEF = Role(
         "stats.view_feedback",
         "stats.change_feedback",
         "meetings.view_meeting",
+        # Consultations on drafts: moderating their comments and publishing their reports.
+        *_crud("consultations", "consultation", "consultationcomment", "reportentry"),
     ),
 )
 PRESS_OFFICER = Role(
@@ -70,6 +72,8 @@ SECRETARY = Role(
         "documents.view_field",
         # To link a meeting to the news that covered it (the admin's article autocomplete).
         "articles.view_article",
+        # Consultations on drafts: the office runs them, collects the comments and writes the report.
+        *_crud("consultations", "consultation", "consultationcomment", "reportentry"),
     ),
 )
 # Communes where one person keeps the register of incoming and outgoing documents (văn thư) and another

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "documents",
+    "consultations",
     "meetings",
     "stats",
     "website",
@@ -356,6 +357,16 @@ CKEDITOR_5_CONFIGS = {
 # Articles: readers' comments allowed per visitor (count, seconds); list page size.
 ARTICLES_COMMENT_RATE = (env.int("ARTICLES_COMMENT_LIMIT", default=3), env.int("ARTICLES_COMMENT_WINDOW", default=600))
 ARTICLES_PAGE_SIZE = 10
+# The minimum consultation period, in days, per kind of draft (consultations.Consultation.Kind). The law
+# fixes it and has changed it (Law 80/2015 Art. 57 said 60 days for legal documents; check the law in
+# force, now Law 64/2025/QH15): set CONSULTATION_MINIMUM_DAYS_QPPL / _KHAC when it changes again.
+CONSULTATION_MINIMUM_DAYS = {
+    "qppl": env.int("CONSULTATION_MINIMUM_DAYS_QPPL", default=60),
+    "khac": env.int("CONSULTATION_MINIMUM_DAYS_KHAC", default=30),
+}
+# A comment on a draft may carry a file (a marked-up copy of the draft): bodies up to this size.
+CONSULTATION_FILE_MAX_MB = env.int("CONSULTATION_FILE_MAX_MB", default=10)
+CONSULTATION_POST_MAX_BYTES = (CONSULTATION_FILE_MAX_MB + 1) * 1024 * 1024
 
 LOGGING = {
     "version": 1,

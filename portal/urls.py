@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("documents.urls")),
     path("", include("meetings.urls")),
+    path("", include("consultations.urls")),
     path("", include("stats.urls")),
     path(f"{settings.PROTECTED_MEDIA_URL.strip('/')}/<path:path>", protected_file, name="protected-file"),
 ]

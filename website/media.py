@@ -1,5 +1,7 @@
 """Files that are public only while what they belong to is: article attachments, documents' files.
 
+Files sent with comments on a consultation are never public (their ``public()`` is empty).
+
 They live in the protected storage (``STORAGES["protected"]``), which nothing serves by address. This
 view finds the row that owns the file and hands it out when the row is public, or when the reader is
 staff with the right to see such rows in the admin; anyone else gets the same 404 as for a file that
@@ -19,12 +21,18 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from articles.models import Attachment
+from consultations.models import ConsultationComment
 from core.uploads import DOCUMENT_CONTENT_TYPES, protected_storage, readable_name
 from documents.models import DocumentFile
 
 # The models whose files are in the protected storage (each queryset has ``public()``), and the lookup
 # to the unit a row belongs to: staff see the unpublished files of their own unit only.
-PROTECTED_OWNERS = ((Attachment, "article__unit"), (DocumentFile, "document__unit"))
+PROTECTED_OWNERS = (
+    (Attachment, "article__unit"),
+    (DocumentFile, "document__unit"),
+    # A citizen's file sent with a comment on a draft: never public, read by the unit's staff only.
+    (ConsultationComment, "consultation__unit"),
+)
 # As nginx serves uploads: the browser never runs a file as a page or a script.
 FILE_HEADERS = {
     "X-Content-Type-Options": "nosniff",

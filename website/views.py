@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, Category, Offer
+from consultations.models import Consultation
 from core.pagination import CountedOnceMixin
 from meetings.models import Meeting
 from units.models import Unit
@@ -24,6 +25,7 @@ class HomeView(TemplateView):
     per_category = 4
     meetings_count = 3
     commune_news_count = 6
+    consultations_count = 3
 
     def get_context_data(self, **kwargs):
         unit = self.request.unit
@@ -42,6 +44,10 @@ class HomeView(TemplateView):
             category_blocks=self.category_blocks(exclude=featured),
             upcoming_meetings=Meeting.objects.of(unit).public().for_list().upcoming()[: self.meetings_count],
             recent_meetings=Meeting.objects.of(unit).public().for_list().recent()[: self.meetings_count],
+            open_consultations=Consultation.objects.of(unit)
+            .for_list()
+            .open()
+            .order_by("closes_at", "pk")[: self.consultations_count],
             **kwargs,
         )
 

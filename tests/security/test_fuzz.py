@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from articles.models import Article
 from tests.articles.factories import make_article, make_category
+from tests.consultations.factories import make_consultation
 from tests.meetings.factories import make_meeting, make_official
 from tests.traps import trap_fields
 from website.models import Page
@@ -48,6 +49,8 @@ PUBLIC = {
     "meetings:json": ("/lich-hop/{meeting}.json", []),
     "meetings:detail": ("/lich-hop/{meeting}/", []),
     "meetings:week": ("/lich-cong-tac/", ["tuan"]),
+    "consultations:list": ("/lay-y-kien/", ["page"]),
+    "consultations:detail": ("/lay-y-kien/{consultation}/", []),
     "stats:feedback": ("/danh-gia/", []),
     "stats:beacon": ("/thong-ke/ghi/", ["a"]),
     "protected-file": ("/tep-tin/khong-co-tep-nay.pdf", []),
@@ -58,6 +61,13 @@ PUBLIC = {
 POSTED = {
     "stats:feedback": {"target": "articles.article:{article_pk}", "useful": "1", "comment": "Hữu ích"},
     "articles:detail": {"name": "Trần Thị Lan", "email": "", "body": "Cảm ơn huyện."},
+    "consultations:detail": {
+        "name": "Trần Thị Lan",
+        "organisation": "",
+        "contact": "0912 345 678",
+        "section": "Điều 3",
+        "body": "Đề nghị sửa Điều 3.",
+    },
 }
 POST_ONLY = {"stats:feedback"}
 
@@ -118,7 +128,9 @@ def addresses():
     official = make_official("Nguyễn Văn A")
     meeting = make_meeting("Phiên họp thường kỳ", attendees=1)
     Page.objects.create(title="Giới thiệu", slug="gioi-thieu", body="<p>Huyện</p>")
+    consultation = make_consultation("Lấy ý kiến dự thảo quy chế chợ")
     slugs = {
+        "consultation": consultation.slug,
         "page": "gioi-thieu",
         "article": article.slug,
         "category": category.slug,
