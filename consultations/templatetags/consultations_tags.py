@@ -1,7 +1,6 @@
 """Consultation fragments other pages draw: a draft's link, a document's “Kết quả lấy ý kiến” box."""
 
 from django import template
-from django.urls import NoReverseMatch
 from django.utils.html import format_html
 
 register = template.Library()
@@ -9,16 +8,9 @@ register = template.Library()
 
 @register.simple_tag
 def document_link(document):
-    """The draft's number and summary, linked to its document page when the portal has one.
-
-    The public document pages are their own app's; until their address exists the draft is named without a link.
-    """
+    """The draft's number and summary, linked to its document page."""
     text = f"{document.number} {document.summary}".strip() if document.number else document.summary
-    try:
-        url = document.get_absolute_url()
-    except NoReverseMatch:
-        return format_html("<span>{}</span>", text)
-    return format_html('<a href="{}">{}</a>', url, text)
+    return format_html('<a href="{}">{}</a>', document.get_absolute_url(), text)
 
 
 @register.inclusion_tag("consultations/includes/document_results.html")

@@ -75,7 +75,6 @@ class TestDetail:
         assert "Dự thảo 01 Dự thảo Quy chế quản lý chợ Hòa Bình" in page
         assert 'id="comment-form"' in page
 
-    @pytest.mark.urls("tests.consultations.urls")
     def test_drafts_link_to_their_document_pages(self, client):
         draft = make_draft(number="Dự thảo 01")
         consultation = make_consultation(drafts=[draft])

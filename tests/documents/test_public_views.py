@@ -274,3 +274,14 @@ def test_the_detail_names_the_public_meetings_the_document_was_a_paper_of(client
     page = client.get(minutes.get_absolute_url()).content.decode()
     assert "Cuộc họp có văn bản này" in page and session.get_absolute_url() in page
     assert "Họp giao ban nội bộ" not in page
+
+
+def test_an_issued_document_links_back_to_its_consultation(client, unit):
+    from tests.consultations.factories import make_consultation
+
+    issued = make_document(unit, number="20/2026/QĐ-UBND", summary="Quy chế quản lý chợ")
+    consultation = make_consultation(state="reported")
+    consultation.issued_document = issued
+    consultation.save()
+    page = client.get(issued.get_absolute_url()).content.decode()
+    assert consultation.get_absolute_url() in page
