@@ -57,6 +57,16 @@ def test_the_province_shows_news_from_its_communes_and_one_offer_waits(client, s
         assert offer.article.title in home and f"//{offer.article.unit.host}" in home
 
 
+def test_every_open_unit_publishes_documents_and_asks_its_residents(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", ".localhost"]
+    seed()
+    for spec in (PROVINCE, *COMMUNES):
+        unit = Unit.objects.get(code=spec.code)
+        found = client.get("/van-ban/tim-kiem/?q=dien+tich+ban+hang+co+dinh", HTTP_HOST=unit.host).content.decode()
+        assert "Quy định thu phí chợ" in found  # words found only inside the decision's file
+        assert "Đang lấy ý kiến" in client.get("/lay-y-kien/", HTTP_HOST=unit.host).content.decode()
+
+
 def test_every_open_unit_has_its_own_whole_portal():
     seed()
     for spec in (PROVINCE, *COMMUNES):

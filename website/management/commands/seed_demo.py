@@ -8,8 +8,11 @@ from django.utils.translation import gettext as _
 from accounts.demo import seed_demo_accounts, two_factor_note
 from accounts.roles import sync_roles
 from articles import demo as articles_demo
+from consultations.demo import seed_consultation
 from core.text import slugify_vi
+from documents.demo import seed_documents
 from meetings import demo as meetings_demo
+from meetings.models import Official
 from stats.demo import seed_stats
 from units import hosts
 from website import demo
@@ -131,6 +134,10 @@ class Command(BaseCommand):
                 demo.seed_pages(unit, spec)
                 demo.seed_menu(unit)
                 seed_stats(unit)
+                place = unit.short_name[0].lower() + unit.short_name[1:]
+                chair = Official.objects.of(unit).order_by("order", "pk").first()
+                seed_documents(unit, symbol="UBND", place=place, chair=chair.name if chair else "")
+                seed_consultation(unit, symbol="UBND", place=place)
             archive = units[FORMER_DISTRICT.key]
             articles_demo.seed_archive(archive)
             demo.seed_site_settings(archive, FORMER_DISTRICT)
