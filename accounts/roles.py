@@ -47,6 +47,9 @@ EDITOR_IN_CHIEF = Role(
         "stats.view_feedback",
         "stats.change_feedback",
         "meetings.view_meeting",
+        # The procedures come from the national portal's export; the editor corrects or withdraws one.
+        *_crud("procedures", "procedure"),
+        "documents.view_field",
     ),
 )
 PRESS_OFFICER = Role(

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "documents",
+    "procedures",
     "meetings",
     "stats",
     "website",
