@@ -10,6 +10,7 @@ from accounts.roles import sync_roles
 from articles import demo as articles_demo
 from core.text import slugify_vi
 from meetings import demo as meetings_demo
+from procedures.demo import seed_procedures
 from stats.demo import seed_stats
 from units import hosts
 from website import demo
@@ -130,6 +131,8 @@ class Command(BaseCommand):
                 demo.seed_site_settings(unit, spec)
                 demo.seed_pages(unit, spec)
                 demo.seed_menu(unit)
+                if spec is PROVINCE or spec.key == "hoabinh":
+                    seed_procedures(unit, province=spec is PROVINCE)
                 seed_stats(unit)
             archive = units[FORMER_DISTRICT.key]
             articles_demo.seed_archive(archive)
