@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "procedures",
     "meetings",
     "stats",
+    "unitprofile",
     "website",
 ]
 

@@ -47,6 +47,7 @@ urlpatterns = [
     path("", include("procedures.urls")),
     path("", include("meetings.urls")),
     path("", include("stats.urls")),
+    path("", include("unitprofile.urls")),
     path(f"{settings.PROTECTED_MEDIA_URL.strip('/')}/<path:path>", protected_file, name="protected-file"),
 ]
 

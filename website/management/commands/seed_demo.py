@@ -12,6 +12,7 @@ from core.text import slugify_vi
 from meetings import demo as meetings_demo
 from procedures.demo import seed_procedures
 from stats.demo import seed_stats
+from unitprofile.demo import seed_profile
 from units import hosts
 from website import demo
 from website.demo import COMMUNES, FORMER_DISTRICT, PROVINCE, PROVINCE_ALIASES
@@ -133,6 +134,7 @@ class Command(BaseCommand):
                 demo.seed_menu(unit)
                 if spec is PROVINCE or spec.key == "hoabinh":
                     seed_procedures(unit, province=spec is PROVINCE)
+                    seed_profile(unit)
                 seed_stats(unit)
             archive = units[FORMER_DISTRICT.key]
             articles_demo.seed_archive(archive)
