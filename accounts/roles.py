@@ -49,6 +49,9 @@ EDITOR_IN_CHIEF = Role(
         "meetings.view_meeting",
         # Consultations on drafts: moderating their comments and publishing their reports.
         *_crud("consultations", "consultation", "consultationcomment", "reportentry"),
+        # The procedures come from the national portal's export; the editor corrects or withdraws one.
+        *_crud("procedures", "procedure"),
+        "documents.view_field",
     ),
 )
 PRESS_OFFICER = Role(

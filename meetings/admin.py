@@ -18,7 +18,7 @@ from units.admin import UnitOwnedAdmin, UnitOwnedInline
 class OfficialAdmin(UnitOwnedAdmin):
     list_display = ["name", "position", "office", "order", "is_active"]
     list_editable = ["order", "is_active"]
-    list_filter = ["is_active", "office"]
+    list_filter = ["is_active", "is_leader", "office"]
     search_fields = ["name", "position", "office"]
 
 

@@ -34,6 +34,16 @@ class Official(models.Model):
     photo = CleanImageField(_("ảnh"), upload_to=DatedUploadTo("officials"), blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước."))
     is_active = models.BooleanField(_("đang công tác"), default=True)
+    # The profile's leaders page (Decree 224/2026 Art. 9(1)(c)): each leader's biography and duties.
+    is_leader = models.BooleanField(
+        _("lãnh đạo"), default=False, help_text=_("Chọn để người này hiện ở trang Giới thiệu → Lãnh đạo.")
+    )
+    position_en = models.CharField(_("chức vụ (tiếng Anh)"), max_length=200, blank=True)
+    biography = RichTextField(_("tiểu sử tóm tắt"), blank=True)
+    duties = RichTextField(_("nhiệm vụ đảm nhiệm"), blank=True)
+    duties_en = RichTextField(_("nhiệm vụ đảm nhiệm (tiếng Anh)"), blank=True)
+    phone = models.CharField(_("điện thoại công vụ"), max_length=50, blank=True)
+    email = models.EmailField(_("email công vụ"), blank=True)
 
     objects = OwnedQuerySet.as_manager()
 

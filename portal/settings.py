@@ -55,8 +55,10 @@ INSTALLED_APPS = [
     "articles",
     "documents",
     "consultations",
+    "procedures",
     "meetings",
     "stats",
+    "unitprofile",
     "website",
 ]
 

@@ -44,9 +44,11 @@ urlpatterns = [
     path("", include("website.urls")),
     path("", include("articles.urls")),
     path("", include("documents.urls")),
+    path("", include("procedures.urls")),
     path("", include("meetings.urls")),
     path("", include("consultations.urls")),
     path("", include("stats.urls")),
+    path("", include("unitprofile.urls")),
     path(f"{settings.PROTECTED_MEDIA_URL.strip('/')}/<path:path>", protected_file, name="protected-file"),
 ]
 

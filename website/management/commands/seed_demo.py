@@ -13,7 +13,9 @@ from core.text import slugify_vi
 from documents.demo import seed_documents
 from meetings import demo as meetings_demo
 from meetings.models import Official
+from procedures.demo import seed_procedures
 from stats.demo import seed_stats
+from unitprofile.demo import seed_profile
 from units import hosts
 from website import demo
 from website.demo import COMMUNES, FORMER_DISTRICT, PROVINCE, PROVINCE_ALIASES
@@ -133,6 +135,9 @@ class Command(BaseCommand):
                 demo.seed_site_settings(unit, spec)
                 demo.seed_pages(unit, spec)
                 demo.seed_menu(unit)
+                if spec is PROVINCE or spec.key == "hoabinh":
+                    seed_procedures(unit, province=spec is PROVINCE)
+                    seed_profile(unit)
                 seed_stats(unit)
                 place = unit.short_name[0].lower() + unit.short_name[1:]
                 chair = Official.objects.of(unit).order_by("order", "pk").first()
