@@ -47,6 +47,11 @@ EDITOR_IN_CHIEF = Role(
         "stats.view_feedback",
         "stats.change_feedback",
         "meetings.view_meeting",
+        # Hỏi đáp: sorts citizens' questions to the offices, approves their answers, declines.
+        *_crud("questions", "question", "office"),
+        "questions.publish_question",
+        "questions.view_publicholiday",
+        "documents.view_field",
     ),
 )
 PRESS_OFFICER = Role(
@@ -87,7 +92,21 @@ CLERK = Role(
     ),
 )
 
-ROLES = (ADMINISTRATOR, EDITOR_IN_CHIEF, PRESS_OFFICER, SECRETARY, CLERK)
+# The officers of the offices who answer citizens' questions (hỏi đáp): they see the questions given to an
+# office of their unit and write the answers; the editor-in-chief approves and publishes them.
+ANSWERER = Role(
+    key="answerer",
+    group_name="Cán bộ trả lời",
+    label=_("Cán bộ trả lời"),
+    permissions=(
+        "questions.view_question",
+        "questions.change_question",
+        "questions.view_office",
+        "documents.view_field",
+    ),
+)
+
+ROLES = (ADMINISTRATOR, EDITOR_IN_CHIEF, PRESS_OFFICER, SECRETARY, CLERK, ANSWERER)
 
 
 def _permission(dotted):

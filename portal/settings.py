@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "documents",
+    "questions",
     "meetings",
     "stats",
     "website",
@@ -356,6 +357,14 @@ CKEDITOR_5_CONFIGS = {
 # Articles: readers' comments allowed per visitor (count, seconds); list page size.
 ARTICLES_COMMENT_RATE = (env.int("ARTICLES_COMMENT_LIMIT", default=3), env.int("ARTICLES_COMMENT_WINDOW", default=600))
 ARTICLES_PAGE_SIZE = 10
+
+# Citizens' questions (hỏi đáp): questions and code look-ups allowed per visitor (count, seconds); the
+# working days an office is given by default; the days after the answer (or the refusal) at which the
+# asker's phone and e-mail are erased (purge_question_contacts, run daily).
+QUESTION_RATE = (env.int("QUESTION_LIMIT", default=3), env.int("QUESTION_WINDOW", default=3600))
+QUESTION_LOOKUP_RATE = (env.int("QUESTION_LOOKUP_LIMIT", default=20), env.int("QUESTION_LOOKUP_WINDOW", default=600))
+QUESTION_ANSWER_DAYS = env.int("QUESTION_ANSWER_DAYS", default=10)
+QUESTION_CONTACT_DAYS = env.int("QUESTION_CONTACT_DAYS", default=30)
 
 LOGGING = {
     "version": 1,

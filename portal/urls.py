@@ -44,6 +44,7 @@ urlpatterns = [
     path("", include("website.urls")),
     path("", include("articles.urls")),
     path("", include("documents.urls")),
+    path("", include("questions.urls")),
     path("", include("meetings.urls")),
     path("", include("stats.urls")),
     path(f"{settings.PROTECTED_MEDIA_URL.strip('/')}/<path:path>", protected_file, name="protected-file"),

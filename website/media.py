@@ -1,4 +1,5 @@
-"""Files that are public only while what they belong to is: article attachments, documents' files.
+"""Files that are public only while what they belong to is: article attachments, documents' files
+(and the files citizens attach to questions, which never are).
 
 They live in the protected storage (``STORAGES["protected"]``), which nothing serves by address. This
 view finds the row that owns the file and hands it out when the row is public, or when the reader is
@@ -21,10 +22,12 @@ from django.views.decorators.http import require_safe
 from articles.models import Attachment
 from core.uploads import DOCUMENT_CONTENT_TYPES, protected_storage, readable_name
 from documents.models import DocumentFile
+from questions.models import Question
 
 # The models whose files are in the protected storage (each queryset has ``public()``), and the lookup
 # to the unit a row belongs to: staff see the unpublished files of their own unit only.
-PROTECTED_OWNERS = ((Attachment, "article__unit"), (DocumentFile, "document__unit"))
+# A question's file is never public (its ``public()`` is empty): only the unit's staff who see questions.
+PROTECTED_OWNERS = ((Attachment, "article__unit"), (DocumentFile, "document__unit"), (Question, "unit"))
 # As nginx serves uploads: the browser never runs a file as a page or a script.
 FILE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
