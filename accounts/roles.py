@@ -51,6 +51,10 @@ EDITOR_IN_CHIEF = Role(
         *_crud("consultations", "consultation", "consultationcomment", "reportentry"),
         # The procedures come from the national portal's export; the editor corrects or withdraws one.
         *_crud("procedures", "procedure"),
+        # Hỏi đáp: sorts citizens' questions to the offices, approves their answers, declines.
+        *_crud("questions", "question", "office"),
+        "questions.publish_question",
+        "questions.view_publicholiday",
         "documents.view_field",
     ),
 )
@@ -94,7 +98,21 @@ CLERK = Role(
     ),
 )
 
-ROLES = (ADMINISTRATOR, EDITOR_IN_CHIEF, PRESS_OFFICER, SECRETARY, CLERK)
+# The officers of the offices who answer citizens' questions (hỏi đáp): they see the questions given to an
+# office of their unit and write the answers; the editor-in-chief approves and publishes them.
+ANSWERER = Role(
+    key="answerer",
+    group_name="Cán bộ trả lời",
+    label=_("Cán bộ trả lời"),
+    permissions=(
+        "questions.view_question",
+        "questions.change_question",
+        "questions.view_office",
+        "documents.view_field",
+    ),
+)
+
+ROLES = (ADMINISTRATOR, EDITOR_IN_CHIEF, PRESS_OFFICER, SECRETARY, CLERK, ANSWERER)
 
 
 def _permission(dotted):

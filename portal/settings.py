@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "documents",
     "consultations",
     "procedures",
+    "questions",
     "meetings",
     "stats",
     "unitprofile",
@@ -369,6 +370,14 @@ CONSULTATION_MINIMUM_DAYS = {
 # A comment on a draft may carry a file (a marked-up copy of the draft): bodies up to this size.
 CONSULTATION_FILE_MAX_MB = env.int("CONSULTATION_FILE_MAX_MB", default=10)
 CONSULTATION_POST_MAX_BYTES = (CONSULTATION_FILE_MAX_MB + 1) * 1024 * 1024
+
+# Citizens' questions (hỏi đáp): questions and code look-ups allowed per visitor (count, seconds); the
+# working days an office is given by default; the days after the answer (or the refusal) at which the
+# asker's phone and e-mail are erased (purge_question_contacts, run daily).
+QUESTION_RATE = (env.int("QUESTION_LIMIT", default=3), env.int("QUESTION_WINDOW", default=3600))
+QUESTION_LOOKUP_RATE = (env.int("QUESTION_LOOKUP_LIMIT", default=20), env.int("QUESTION_LOOKUP_WINDOW", default=600))
+QUESTION_ANSWER_DAYS = env.int("QUESTION_ANSWER_DAYS", default=10)
+QUESTION_CONTACT_DAYS = env.int("QUESTION_CONTACT_DAYS", default=30)
 
 LOGGING = {
     "version": 1,

@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("documents.urls")),
     path("", include("procedures.urls")),
+    path("", include("questions.urls")),
     path("", include("meetings.urls")),
     path("", include("consultations.urls")),
     path("", include("stats.urls")),

@@ -1,4 +1,5 @@
-"""Files that are public only while what they belong to is: article attachments, documents' files.
+"""Files that are public only while what they belong to is: article attachments, documents' files
+(and the files citizens attach to questions, which never are).
 
 Files sent with comments on a consultation are never public (their ``public()`` is empty).
 
@@ -24,6 +25,7 @@ from articles.models import Attachment
 from consultations.models import ConsultationComment
 from core.uploads import DOCUMENT_CONTENT_TYPES, protected_storage, readable_name
 from documents.models import DocumentFile
+from questions.models import Question
 
 # The models whose files are in the protected storage (each queryset has ``public()``), and the lookup
 # to the unit a row belongs to: staff see the unpublished files of their own unit only.
@@ -32,6 +34,8 @@ PROTECTED_OWNERS = (
     (DocumentFile, "document__unit"),
     # A citizen's file sent with a comment on a draft: never public, read by the unit's staff only.
     (ConsultationComment, "consultation__unit"),
+    # A question's file is never public (its ``public()`` is empty): only the unit's staff who see questions.
+    (Question, "unit"),
 )
 # As nginx serves uploads: the browser never runs a file as a page or a script.
 FILE_HEADERS = {

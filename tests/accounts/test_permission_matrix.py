@@ -6,16 +6,24 @@ from django.utils import timezone
 from accounts import roles
 from accounts.models import AuditEvent
 from articles.models import Article, Comment
+from questions.models import Question, Status
 from tests.accounts.conftest import make_staff
 from tests.articles.factories import make_article, make_category
 from tests.conftest import log_in_with_second_factor
 from tests.documents.factories import make_document
 from tests.meetings.factories import make_meeting
+from tests.questions.factories import make_field, make_office
+from tests.units import test_unit as the_test_unit
 
 pytestmark = pytest.mark.django_db
 
 ADMIN, CHIEF, OFFICER, SECRETARY, CLERK = "administrator", "editor_in_chief", "press_officer", "secretary", "clerk"
-EVERYONE = {ADMIN, CHIEF, OFFICER, SECRETARY, CLERK}
+ANSWERER = "answerer"
+EVERYONE = {ADMIN, CHIEF, OFFICER, SECRETARY, CLERK, ANSWERER}
+# Who sees the articles in the admin: every role but the officers who answer citizens' questions.
+ARTICLE_READERS = EVERYONE - {ANSWERER}
+# Who sees citizens' questions (hỏi đáp): the editor-in-chief sorts and publishes, the officers answer.
+QUESTIONS = {ADMIN, CHIEF, ANSWERER}
 # Who enters documents (văn bản): the clerk, and the secretary, whose meetings' papers are documents.
 DOCUMENTS = {ADMIN, SECRETARY, CLERK}
 
@@ -29,7 +37,19 @@ def content(staff):
     meeting = make_meeting(attendees=2)
     document = make_document("Quyết định ban hành quy định thu phí chợ")
     event = AuditEvent.objects.create(action=AuditEvent.Action.LOGIN, actor_name="x")
+    question = Question.objects.create(
+        unit=the_test_unit(),
+        code="HD-2345-6789",
+        name="An",
+        phone="0912345678",
+        field=make_field(),
+        title="Hỏi về sổ đỏ",
+        body="Xin hỏi",
+        office=make_office(),
+        status=Status.ASSIGNED,
+    )
     return {
+        "question": question,
         "category": category,
         "published": published,
         "draft": draft,
@@ -43,7 +63,7 @@ def content(staff):
 
 # (name, method, url template, data, roles that may do it)
 ACTIONS = [
-    ("list articles", "get", "/admin/articles/article/", None, EVERYONE),
+    ("list articles", "get", "/admin/articles/article/", None, ARTICLE_READERS),
     ("open the add-article form", "get", "/admin/articles/article/add/", None, {ADMIN, CHIEF, OFFICER}),
     (
         "edit a published article",
@@ -78,6 +98,12 @@ ACTIONS = [
     ("add a document type", "get", "/admin/documents/documenttype/add/", None, {ADMIN}),
     ("add a field", "get", "/admin/documents/field/add/", None, {ADMIN}),
     ("read the audit trail", "get", "/admin/accounts/auditevent/", None, {ADMIN}),
+    ("list questions", "get", "/admin/questions/question/", None, QUESTIONS),
+    ("open a question", "get", "/admin/questions/question/{question.pk}/change/", None, QUESTIONS),
+    ("delete a question", "post", "/admin/questions/question/{question.pk}/delete/", {"post": "yes"}, {ADMIN, CHIEF}),
+    ("add an office", "get", "/admin/questions/office/add/", None, {ADMIN, CHIEF}),
+    ("list public holidays", "get", "/admin/questions/publicholiday/", None, {ADMIN, CHIEF}),
+    ("add a public holiday", "get", "/admin/questions/publicholiday/add/", None, {ADMIN}),
     ("unlock log-ins", "get", "/admin/axes/accessattempt/", None, {ADMIN}),
 ]
 
@@ -146,7 +172,7 @@ def test_a_press_officer_does_not_preview_a_colleagues_draft(client, staff, cont
 # of a sibling commune and of the province, by its numbers in crafted URLs and POSTs on the test unit's
 # admin, and on the other unit's own host. (name, method, url template, data, roles that may do it at home)
 UNIT_ACTIONS = [
-    ("open an article", "get", "/admin/articles/article/{published.pk}/change/", None, EVERYONE),
+    ("open an article", "get", "/admin/articles/article/{published.pk}/change/", None, ARTICLE_READERS),
     ("edit an article", "post", "/admin/articles/article/{published.pk}/change/", {"title": "Sửa"}, {ADMIN, CHIEF}),
     ("delete an article", "post", "/admin/articles/article/{published.pk}/delete/", {"post": "yes"}, {ADMIN, CHIEF}),
     ("preview a draft", "get", "/bien-tap/xem-truoc/{draft.pk}/", None, {ADMIN, CHIEF, OFFICER}),
