@@ -28,6 +28,7 @@ DEMO_ACCOUNTS = (
     DemoAccount("bientap", "BienTap@SongLam2026", "Nguyễn Văn Bình", roles.PRESS_OFFICER),
     DemoAccount("thuky", "ThuKy@SongLam2026", "Trần Thị Mai", roles.SECRETARY),
     DemoAccount("vanthu", "VanThu@SongLam2026", "Đỗ Thị Lan", roles.CLERK),
+    DemoAccount("traloi", "TraLoi@SongLam2026", "Vũ Đức Minh", roles.ANSWERER),
 )
 
 
