@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "meetings",
     "stats",
     "website",
+    "compliance",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ from accounts.demo import seed_demo_accounts, two_factor_note
 from accounts.roles import sync_roles
 from articles import demo as articles_demo
 from core.text import slugify_vi
+from documents.demo import seed_disclosed_documents
 from meetings import demo as meetings_demo
 from stats.demo import seed_stats
 from units import hosts
@@ -127,6 +128,7 @@ class Command(BaseCommand):
                     unit, news=news, announcements=announcements, unpublished=unpublished, writer=writer, chief=chief
                 )
                 meetings_demo.seed_meetings(unit, ROSTERS[spec.key], article=slugify_vi(news[0][0]))
+                seed_disclosed_documents(unit)
                 demo.seed_site_settings(unit, spec)
                 demo.seed_pages(unit, spec)
                 demo.seed_menu(unit)
