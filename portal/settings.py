@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "stats",
     "unitprofile",
     "website",
+    "compliance",
 ]
 
 MIDDLEWARE = [

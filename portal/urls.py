@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap
+from compliance.views import check_view
 from core.pagecache import cached_page
 from core.views import robots_txt
 from documents.sitemaps import DocumentSitemap
@@ -31,6 +32,8 @@ admin.site.index_title = _("Bảng điều khiển")
 
 urlpatterns = [
     path("", include("accounts.urls")),  # before the admin: the password change and two-factor pages
+    # The compliance check is the admin's but no model's: a page of its own before the admin's URLs.
+    path("admin/kiem-tra-tuan-thu/", admin.site.admin_view(check_view), name="compliance-check"),
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
     path(
@@ -50,6 +53,7 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("", include("stats.urls")),
     path("", include("unitprofile.urls")),
+    path("", include("compliance.urls")),
     path(f"{settings.PROTECTED_MEDIA_URL.strip('/')}/<path:path>", protected_file, name="protected-file"),
 ]
 

@@ -214,6 +214,14 @@ class MaintenanceNotice(models.Model):
         max_length=300,
         help_text=_("Ví dụ: Cổng tạm ngừng để nâng cấp hệ thống; mong bạn đọc thông cảm."),
     )
+    force_majeure = models.BooleanField(
+        _("bất khả kháng"),
+        default=False,
+        help_text=_(
+            "Chọn khi phải ngừng cổng đột xuất (sự cố, thiên tai, tấn công mạng). Ngừng theo kế hoạch phải "
+            "thông báo trước ít nhất 7 ngày làm việc."
+        ),
+    )
 
     objects = MaintenanceNoticeQuerySet.as_manager()
 

@@ -10,7 +10,7 @@ from accounts.roles import sync_roles
 from articles import demo as articles_demo
 from consultations.demo import seed_consultation
 from core.text import slugify_vi
-from documents.demo import seed_documents
+from documents.demo import seed_disclosed_documents, seed_documents
 from meetings import demo as meetings_demo
 from meetings.models import Official
 from procedures.demo import seed_procedures
@@ -132,6 +132,7 @@ class Command(BaseCommand):
                     unit, news=news, announcements=announcements, unpublished=unpublished, writer=writer, chief=chief
                 )
                 meetings_demo.seed_meetings(unit, ROSTERS[spec.key], article=slugify_vi(news[0][0]))
+                seed_disclosed_documents(unit)
                 demo.seed_site_settings(unit, spec)
                 demo.seed_pages(unit, spec)
                 demo.seed_menu(unit)
