@@ -88,10 +88,11 @@ CONTENT_KINDS = [
     ContentKind("meeting", _("Cuộc họp"), lambda unit: Meeting.objects.of(unit).public().order_by("-pk").first()),
     ContentKind("document", _("Văn bản"), lambda unit: Document.objects.of(unit).published().order_by("-pk").first()),
     ContentKind("page", _("Trang tĩnh"), lambda unit: Page.objects.of(unit).published().order_by("-pk").first()),
-    # TODO(lead): these answer once their apps are merged (names as in compliance/registry.py).
     ContentKind("question", _("Câu hỏi, trả lời"), _installed_sample("questions.Question")),
     ContentKind("procedure", _("Thủ tục hành chính"), _installed_sample("procedures.Procedure", visible="all")),
-    ContentKind("consultation", _("Dự thảo lấy ý kiến"), _installed_sample("consultations.Consultation")),
+    ContentKind(
+        "consultation", _("Dự thảo lấy ý kiến"), _installed_sample("consultations.Consultation", visible="all")
+    ),
 ]
 
 

@@ -174,7 +174,7 @@ ITEMS = [
          _("Trang lịch họp, biên bản và kết luận; dữ liệu mở JSON"), public_meetings),
     Item("consultations", _("Dự thảo lấy ý kiến và kết quả lấy ý kiến"), "Luật 104/2016 Đ.19; Luật 10/2022 Đ.11",
          _("Trang lấy ý kiến dự thảo, tệp dự thảo"),
-         installed_model("consultations.Consultation", url_name="consultations:list", visible="published")),
+         installed_model("consultations.Consultation", url_name="consultations:list")),
     Item("questions", _("Hỏi đáp, trả lời công dân"), "Nghị định 224/2026 Đ.9",
          _("Trang hỏi đáp, tra cứu theo mã"),
          installed_model("questions.Question", url_name="questions:list", visible="published")),

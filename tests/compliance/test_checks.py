@@ -31,9 +31,8 @@ def test_a_bare_unit_gets_each_missing_item(unit):
     assert findings["disclosure:profile"].status == checks.MISSING
     assert findings["measurement"].status == checks.MISSING
     assert findings["rating"].status == checks.MISSING  # no page to rate
-    # Owned by apps not merged yet: not a failure.
-    assert findings["disclosure:questions"].status == checks.UNAVAILABLE
-    assert findings["dc:procedure"].status == checks.UNAVAILABLE
+    assert findings["disclosure:questions"].status == checks.MISSING
+    assert findings["disclosure:procedures"].status == checks.MISSING
     # The shell itself: sitemap and English work on any unit.
     assert findings["sitemap"].status == checks.OK
     assert findings["english"].status == checks.OK
@@ -77,17 +76,15 @@ def demo(settings):
     call_command("seed_demo", stdout=io.StringIO())
 
 
-def test_the_demos_units_are_clean_but_for_the_measurement_id_and_apps_to_come(demo):
+def test_the_demos_units_are_clean_but_for_the_measurement_id(demo):
     """The demo cannot have a measurement ID (the national platform issues it, and the demo loads nothing
-    from outside): that is its one failure. Items of apps not merged yet are “not yet available”."""
+    from outside): that is its one failure; every item has its content and every page its tags."""
     for spec in (PROVINCE, *COMMUNES):
         unit = Unit.objects.get(code=spec.code)
         findings = checks.check_unit(unit)
         failing = {f.key: f.detail for f in findings if f.failing}
         assert set(failing) == {"measurement"}, (spec.key, failing)
-        unavailable = {f.key for f in findings if f.status == checks.UNAVAILABLE}
-        assert unavailable <= {"disclosure:questions", "disclosure:procedures", "disclosure:consultations",
-                               "dc:question", "dc:procedure", "dc:consultation"}  # fmt: skip
+        assert not [f.key for f in findings if f.status == checks.UNAVAILABLE], spec.key
 
 
 def test_with_its_measurement_id_a_demo_commune_passes_the_command(demo):

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from compliance import registry
 from documents.disclosure import BUDGET, PLANS
+from procedures.demo import seed_procedures
 from tests.documents.public_factories import doc_type, make_document
 from units.models import Unit
 from website.models import Page
@@ -31,11 +32,18 @@ def test_an_item_links_to_its_documents_with_their_last_update(client, unit):
     assert "Chưa có nội dung" in budget[: budget.index("</li>")]
 
 
-def test_items_of_apps_not_installed_are_shown_as_being_built(client, unit):
+def item_of(body, key):
+    item = body[body.index(f'id="{key}"') :]
+    return item[: item.index("</li>")]
+
+
+def test_questions_procedures_and_consultations_are_listed_from_their_own_sections(client, unit):
     body = client.get(reverse("compliance:list")).content.decode()
     for key in ("questions", "procedures", "consultations"):
-        item = body[body.index(f'id="{key}"') :]
-        assert "Đang xây dựng" in item[: item.index("</li>")]
+        assert "Chưa có nội dung" in item_of(body, key)
+    seed_procedures(unit, province=False)
+    body = client.get(reverse("compliance:list")).content.decode()
+    assert 'href="/thu-tuc-hanh-chinh/"' in item_of(body, "procedures")
 
 
 def test_a_commune_lists_the_grassroots_democracy_items_and_a_province_does_not(unit):

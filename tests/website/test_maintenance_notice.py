@@ -5,20 +5,20 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from questions.models import PublicHoliday
 from website.admin import MaintenanceNoticeForm
-from website.maintenance import add_working_days, earliest_planned_start
+from website.maintenance import earliest_planned_start
 from website.models import MaintenanceNotice
 
-MONDAY = datetime.date(2026, 7, 6)
 
-
-def test_working_days_skip_the_weekend():
-    assert add_working_days(MONDAY, 4) == datetime.date(2026, 7, 10)  # Friday
-    assert add_working_days(MONDAY, 5) == datetime.date(2026, 7, 13)  # the next Monday
+@pytest.mark.django_db
+def test_working_days_skip_the_weekend_and_the_listed_holidays():
     friday = datetime.date(2026, 7, 10)
     assert earliest_planned_start(friday) == datetime.date(2026, 7, 21)  # Tuesday, 7 working days on
     saturday = datetime.date(2026, 7, 11)
     assert earliest_planned_start(saturday) == datetime.date(2026, 7, 21)
+    PublicHoliday.objects.create(date=datetime.date(2026, 7, 14), name="Ngày nghỉ bù")
+    assert earliest_planned_start(friday) == datetime.date(2026, 7, 22)  # a holiday is no notice
 
 
 def form(unit, starts_on, *, force_majeure=False, instance=None):

@@ -14,6 +14,7 @@ from documents.demo import seed_disclosed_documents, seed_documents
 from meetings import demo as meetings_demo
 from meetings.models import Official
 from procedures.demo import seed_procedures
+from questions.demo import seed_questions
 from stats.demo import seed_stats
 from unitprofile.demo import seed_profile
 from units import hosts
@@ -136,14 +137,15 @@ class Command(BaseCommand):
                 demo.seed_site_settings(unit, spec)
                 demo.seed_pages(unit, spec)
                 demo.seed_menu(unit)
+                seed_procedures(unit, province=spec is PROVINCE)
                 if spec is PROVINCE or spec.key == "hoabinh":
-                    seed_procedures(unit, province=spec is PROVINCE)
                     seed_profile(unit)
                 seed_stats(unit)
                 place = unit.short_name[0].lower() + unit.short_name[1:]
                 chair = Official.objects.of(unit).order_by("order", "pk").first()
                 seed_documents(unit, symbol="UBND", place=place, chair=chair.name if chair else "")
                 seed_consultation(unit, symbol="UBND", place=place)
+                seed_questions(unit, chief=chief, place=place)
             archive = units[FORMER_DISTRICT.key]
             articles_demo.seed_archive(archive)
             demo.seed_site_settings(archive, FORMER_DISTRICT)
