@@ -2,10 +2,12 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -54,6 +56,7 @@ class ArticleAdmin(UnitOwnedAdmin):
                 "fields": [
                     "status",
                     "published_at",
+                    "returned_note",
                     "author",
                     "source",
                     "related",
@@ -65,6 +68,14 @@ class ArticleAdmin(UnitOwnedAdmin):
         ),
         (_("Lịch sử"), {"fields": ["created_by", "updated_by", "created_at", "updated_at"]}),
     ]
+
+    @admin.display(description=_("trả lại"))
+    def returned_note(self, obj):
+        if not obj or not obj.returned_at:
+            return "—"
+        who = obj.returned_by.get_full_name() or obj.returned_by.get_username() if obj.returned_by else ""
+        when = timezone.localtime(obj.returned_at).strftime("%H:%M %d/%m/%Y")
+        return format_html("{} ({}, {})", obj.returned_reason, who, when)
 
     @admin.display(description=_("xem trước"))
     def preview_link(self, obj):
@@ -83,7 +94,8 @@ class ArticleAdmin(UnitOwnedAdmin):
         return offer.get_status_display()
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["preview_link", "province_offer", "view_count"]
+        # The status moves only by the workflow buttons (submit_line.html), never by a field.
+        readonly = ["status", "returned_note", "preview_link", "province_offer", "view_count"]
         readonly += ["created_by", "updated_by", "created_at", "updated_at"]
         if not services.can_publish(request.user):
             readonly.append("published_at")
@@ -91,12 +103,27 @@ class ArticleAdmin(UnitOwnedAdmin):
             readonly.append("slug")
         return readonly
 
+    def get_fieldsets(self, request, obj=None):
+        """The publication time of an editor-in-chief is asked beside the “Lên lịch” button instead."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if not services.can_publish(request.user):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "published_at"]})
+            for name, options in fieldsets
+        ]
+
     def get_form(self, request, obj=None, change=False, **kwargs):
+        if services.can_publish(request.user):
+            fields = kwargs.get("fields") or flatten_fieldsets(self.get_fieldsets(request, obj))
+            kwargs["fields"] = [*fields, "published_at"] if "published_at" not in fields else fields
         form = super().get_form(request, obj, change=change, **kwargs)
-        if not services.can_publish(request.user) and "status" in form.base_fields:
-            allowed = (Article.Status.DRAFT, Article.Status.PENDING)
-            form.base_fields["status"].choices = [c for c in Article.Status.choices if c[0] in allowed]
-        return form
+        action = request.POST.get("_action") if request.method == "POST" else None
+        if action is None and request.method == "POST":
+            # A plain submit (Enter in a field) saves, as the first button would.
+            draft = obj is None or obj.status == Article.Status.DRAFT
+            action = str(services.Action.DRAFT if draft else services.Action.SAVE)
+        return type(form.__name__, (form,), {"user": request.user, "action": action})
 
     def get_search_results(self, request, queryset, search_term):
         """Search the folded column with the folded term: accents and case do not matter."""
@@ -131,6 +158,13 @@ class ArticleAdmin(UnitOwnedAdmin):
             obj is not None and self.has_offer_permission(request) and obj.is_public and not hasattr(obj, "offer")
         )
         context["can_offer"] = offerable
+        article = obj if obj is not None else Article(unit=request.unit)
+        context["workflow_actions"] = [
+            (action, services.Action(action).label) for action in services.allowed_actions(request.user, article)
+        ]
+        context["workflow_action_names"] = [action for action, _label in context["workflow_actions"]]
+        returned = obj is not None and obj.status == Article.Status.DRAFT and obj.returned_at
+        context["returned"] = obj if returned else None
         return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
 
     @staticmethod
@@ -151,10 +185,7 @@ class ArticleAdmin(UnitOwnedAdmin):
 
     @transaction.atomic
     def save_model(self, request, obj, form, change):
-        wanted_status, wanted_at = obj.status, obj.published_at
-        previous = Article.objects.filter(pk=obj.pk).values("status", "published_at").first() if change else None
-        old_status = previous["status"] if previous else Article.Status.DRAFT
-        obj.status = old_status
+        """Save the content, then take the step of the button pressed (the form checked it is allowed)."""
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
@@ -162,18 +193,40 @@ class ArticleAdmin(UnitOwnedAdmin):
             super().save_model(request, obj, form, change)
             if "image" in form.changed_data:
                 services.update_image_renditions(article=obj)
-        moved = wanted_status != old_status or (previous and wanted_at != previous["published_at"])
-        if not moved:
-            return
-        if wanted_status == Article.Status.PENDING:
+        Action = services.Action
+        action = form.action
+        if action == Action.SUBMIT:
             services.submit_for_review(article=obj, by=request.user)
-        elif wanted_status == Article.Status.PUBLISHED:
-            services.publish_article(article=obj, by=request.user, at=wanted_at)
-        elif wanted_status == Article.Status.WITHDRAWN:
+        elif action == Action.PUBLISH:
+            at = obj.published_at if obj.published_at and obj.published_at <= timezone.now() else None
+            services.publish_article(article=obj, by=request.user, at=at)
+        elif action == Action.SCHEDULE:
+            services.publish_article(article=obj, by=request.user, at=obj.published_at)
+        elif action == Action.RETURN:
+            services.return_article(article=obj, by=request.user, reason=form.cleaned_data["return_reason"])
+        elif action == Action.WITHDRAW:
             services.withdraw_article(article=obj, by=request.user)
-        else:
-            obj.status = wanted_status
-            obj.save(update_fields=["status"])
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self._workflow_message(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self._workflow_message(request, obj)
+        return super().response_change(request, obj)
+
+    def _workflow_message(self, request, obj):
+        messages_by_action = {
+            services.Action.SUBMIT: _("Đã gửi bài cho Trưởng ban biên tập duyệt."),
+            services.Action.PUBLISH: _("Đã xuất bản bài."),
+            services.Action.SCHEDULE: _("Đã lên lịch: bài tự xuất bản lúc %(when)s."),
+            services.Action.RETURN: _("Đã trả lại bài cho người viết kèm lý do."),
+            services.Action.WITHDRAW: _("Đã gỡ bài khỏi trang."),
+        }
+        message = messages_by_action.get(request.POST.get("_action"))
+        if message:
+            when = timezone.localtime(obj.published_at).strftime("%H:%M %d/%m/%Y") if obj.published_at else ""
+            messages.info(request, message % {"when": when} if "%(when)s" in message else message)
 
     def _apply(self, request, queryset, service, done_message, **extra):
         done = 0

@@ -125,6 +125,27 @@ class ArticleQuerySet(OwnedQuerySet):
         upcoming = self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
         return upcoming.order_by("published_at").values_list("published_at", flat=True).first()
 
+    def scheduled(self):
+        """Published with a time still to come: they appear by themselves then."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def pending(self):
+        """What awaits the editor-in-chief's review, oldest first."""
+        return self.filter(status=Article.Status.PENDING).order_by("updated_at", "pk")
+
+    def drafts_of(self, user):
+        """A press officer's own drafts, the last edited first."""
+        return self.filter(status=Article.Status.DRAFT, created_by=user).order_by("-updated_at", "-pk")
+
+    def returned_to(self, user):
+        """A press officer's drafts the editor-in-chief sent back, with the reason, newest first."""
+        return self.drafts_of(user).filter(returned_at__isnull=False).order_by("-returned_at", "-pk")
+
+    def recently_published_of(self, user, *, days=7):
+        """What of ``user``'s went out in the last ``days``: the author learns their article is out."""
+        since = timezone.now() - timezone.timedelta(days=days)
+        return self.filter(status=Article.Status.PUBLISHED, created_by=user, published_at__gte=since)
+
     def news(self):
         return self.filter(kind=Article.Kind.NEWS)
 
@@ -338,6 +359,18 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    # The editor-in-chief's last “Trả lại”: the author reads why on their dashboard and in the form.
+    returned_reason = NFCTextField(_("lý do trả lại"), blank=True, editable=False)
+    returned_at = models.DateTimeField(_("trả lại lúc"), null=True, blank=True, editable=False)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người trả lại"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     related = models.ManyToManyField(
         "self", verbose_name=_("bài liên quan"), symmetrical=False, blank=True, related_name="+"
     )

@@ -6,15 +6,18 @@ import os
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.core.mail import send_mail
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from PIL import Image, ImageOps
 
 from accounts import audit
 from articles.models import Article, Comment, Offer
 from core import ratelimit
 from core.clients import client_key
+from core.html import images_without_alt
 from core.uploads import open_image
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -37,13 +40,91 @@ def can_edit(user, article):
     return article.created_by_id == user.pk and article.status in (Article.Status.DRAFT, Article.Status.PENDING)
 
 
+class Action(models.TextChoices):
+    """The buttons of the article form: each one a step of the workflow."""
+
+    SAVE = "save", _l("Lưu")
+    DRAFT = "draft", _l("Lưu nháp")
+    SUBMIT = "submit", _l("Gửi duyệt")
+    PUBLISH = "publish", _l("Xuất bản")
+    SCHEDULE = "schedule", _l("Lên lịch")
+    RETURN = "return", _l("Trả lại")
+    WITHDRAW = "withdraw", _l("Gỡ bài")
+
+
+def allowed_actions(user, article) -> list[str]:
+    """The workflow buttons ``user`` may press on ``article`` (unsaved when it is being written).
+
+    The form offers these and no others, and refuses any other sent by a crafted POST: the press
+    officer saves and submits, the editor-in-chief publishes, schedules, returns and withdraws.
+    """
+    new = article.pk is None
+    if not new and not can_edit(user, article):
+        return []
+    status = article.status
+    publisher = can_publish(user)
+    actions = [Action.DRAFT if status == Article.Status.DRAFT else Action.SAVE]
+    if status == Article.Status.DRAFT and not publisher:
+        actions.append(Action.SUBMIT)
+    if publisher:
+        if not article.is_public:
+            actions += [Action.PUBLISH, Action.SCHEDULE]
+        if status == Article.Status.PENDING and not new:
+            actions.append(Action.RETURN)
+        if status == Article.Status.PUBLISHED:
+            actions.append(Action.WITHDRAW)
+    return [str(action) for action in actions]
+
+
+def check_alt_text(*, body: str) -> None:
+    """Every image of the body has a text alternative, or the article is not submitted nor published.
+
+    The message names each image by its position and file name, so that the author finds it.
+    """
+    missing = images_without_alt(body)
+    if missing:
+        names = "; ".join(_("ảnh thứ %(position)d (%(name)s)") % {"position": p, "name": n} for p, n in missing)
+        raise ValidationError(
+            _("Ảnh trong nội dung chưa có mô tả (alt) cho người khiếm thị: %(images)s. ") % {"images": names}
+            + _("Bấm vào ảnh trong trình soạn thảo, chọn nút “Đổi chữ alt của ảnh” và mô tả ảnh."),
+            code="alt_missing",
+        )
+
+
+def check_publishable(*, article: Article, body: str | None = None) -> None:
+    """What must hold before an article goes out: its unit still publishes, its images are described."""
+    if article.unit.archived and not (
+        article.pk and Article.objects.filter(pk=article.pk, status=Article.Status.PUBLISHED).exists()
+    ):
+        raise ValidationError(
+            _("%(unit)s chỉ còn lưu trữ: không xuất bản thêm tin bài.") % {"unit": article.unit}, code="archived"
+        )
+    check_alt_text(body=article.body if body is None else body)
+
+
+def _email_configured():
+    """E-mail goes out when a server is named, or a non-SMTP backend (console, tests' locmem) is set."""
+    return bool(settings.EMAIL_HOST) or settings.EMAIL_BACKEND != "django.core.mail.backends.smtp.EmailBackend"
+
+
+def _notify_author(article: Article, subject: str, message: str) -> None:
+    """Tell the author by e-mail, once the change is committed (a rolled-back step sends nothing)."""
+    author = article.created_by
+    if author is None or not author.email or not _email_configured():
+        return
+    transaction.on_commit(
+        lambda: send_mail(subject, message, settings.DEFAULT_FROM_EMAIL, [author.email], fail_silently=True)
+    )
+
+
 @transaction.atomic
 def submit_for_review(*, article: Article, by) -> Article:
-    """Hand a draft to the editor-in-chief."""
+    """Hand a draft to the editor-in-chief; its images must be described first."""
     if not can_edit(by, article):
         raise PermissionDenied(_("Bạn không có quyền gửi duyệt bài này."))
     if article.status not in (Article.Status.DRAFT, Article.Status.PENDING):
         raise ValidationError(_("Chỉ bản nháp mới gửi duyệt được."))
+    check_alt_text(body=article.body)
     article.status = Article.Status.PENDING
     article.updated_by = by
     article.save(update_fields=["status", "updated_by", "updated_at"])
@@ -52,14 +133,48 @@ def submit_for_review(*, article: Article, by) -> Article:
 
 @transaction.atomic
 def publish_article(*, article: Article, by, at=None) -> Article:
-    """Publish now, or at ``at`` (a future time schedules it: it appears by itself then)."""
+    """Publish now, or at ``at`` (a future time schedules it: it appears by itself then).
+
+    An archived unit publishes nothing new, and a body with an undescribed image is refused.
+    """
     if not can_publish(by):
         raise PermissionDenied(_("Chỉ Trưởng ban biên tập mới được xuất bản tin bài."))
+    check_publishable(article=article)
     article.status = Article.Status.PUBLISHED
     article.published_at = at or timezone.now()
     article.updated_by = by
     with audit.as_action(audit.Action.PUBLISH):
         article.save(update_fields=["status", "published_at", "updated_by", "updated_at", "slug"])
+    when = timezone.localtime(article.published_at).strftime("%H:%M %d/%m/%Y")
+    _notify_author(
+        article,
+        _("Tin bài đã được xuất bản: %(title)s") % {"title": article.title},
+        _("Bài “%(title)s” được %(editor)s xuất bản lúc %(when)s.")
+        % {"title": article.title, "editor": by.get_full_name() or by.get_username(), "when": when},
+    )
+    return article
+
+
+@transaction.atomic
+def return_article(*, article: Article, by, reason: str) -> Article:
+    """Send a pending article back to its author as a draft, with the reason they read on their dashboard."""
+    if not can_publish(by):
+        raise PermissionDenied(_("Chỉ Trưởng ban biên tập mới được trả lại tin bài."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Hãy ghi lý do trả lại để người viết biết cần sửa gì."), code="reason")
+    if article.status != Article.Status.PENDING:
+        raise ValidationError(_("Chỉ bài đang chờ duyệt mới trả lại được."))
+    article.status = Article.Status.DRAFT
+    article.returned_reason, article.returned_at, article.returned_by = reason, timezone.now(), by
+    article.updated_by = by
+    article.save(update_fields=["status", "returned_reason", "returned_at", "returned_by", "updated_by", "updated_at"])
+    _notify_author(
+        article,
+        _("Tin bài được trả lại: %(title)s") % {"title": article.title},
+        _("Bài “%(title)s” được %(editor)s trả lại để sửa.\n\nLý do: %(reason)s")
+        % {"title": article.title, "editor": by.get_full_name() or by.get_username(), "reason": reason},
+    )
     return article
 
 

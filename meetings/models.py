@@ -84,6 +84,10 @@ class MeetingQuerySet(OwnedQuerySet):
             .order_by("starts_at", "pk")
         )
 
+    def lacking_paper(self, kind):
+        """Meetings without a paper of ``kind`` (the programme, the minutes): the secretary's to-do."""
+        return self.exclude(document_links__kind=kind)
+
     def past(self):
         return self.filter(starts_at__lt=timezone.now() - timedelta(hours=4)).order_by("-starts_at", "-pk")
 
@@ -333,6 +337,12 @@ class AgendaItem(models.Model):
             raise ValidationError({"presenter": _("Người trình bày phải là người tham dự cuộc họp này.")})
 
 
+class TaskQuerySet(models.QuerySet):
+    def overdue(self):
+        """Open past their deadline, as ``Task.is_overdue`` says of one task; the oldest deadline first."""
+        return self.filter(status=Task.Status.OPEN, deadline__lt=timezone.localdate()).order_by("deadline", "pk")
+
+
 class Task(models.Model):
     """A follow-up task from the conclusion: what, which office, by when."""
 
@@ -346,6 +356,8 @@ class Task(models.Model):
     deadline = models.DateField(_("thời hạn"), null=True, blank=True)
     status = models.CharField(_("tình trạng"), max_length=10, choices=Status, default=Status.OPEN)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = TaskQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

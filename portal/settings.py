@@ -358,6 +358,14 @@ CKEDITOR_5_CONFIGS = {
     },
 }
 
+# E-mail to staff (an article returned or published): sent only where a server is named.
+EMAIL_HOST = env("EMAIL_HOST", default="")
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="cong-thong-tin@localhost")
+
 # Articles: readers' comments allowed per visitor (count, seconds); list page size.
 ARTICLES_COMMENT_RATE = (env.int("ARTICLES_COMMENT_LIMIT", default=3), env.int("ARTICLES_COMMENT_WINDOW", default=600))
 ARTICLES_PAGE_SIZE = 10

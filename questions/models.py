@@ -108,6 +108,12 @@ class QuestionQuerySet(OwnedQuerySet):
         today = today or timezone.localdate()
         return self.filter(status__in=OPEN_STATUSES, due_on__lt=today)
 
+    def near_deadline(self, days=3, today=None):
+        """Open questions due within ``days`` calendar days, or already overdue, soonest first."""
+        today = today or timezone.localdate()
+        due = self.filter(status__in=OPEN_STATUSES, due_on__lte=today + datetime.timedelta(days=days))
+        return due.order_by("due_on", "pk")
+
     def contacts_to_purge(self, *, days, now=None):
         """Closed questions (answered or declined) more than ``days`` ago that still hold a contact."""
         cutoff = (now or timezone.now()) - datetime.timedelta(days=days)

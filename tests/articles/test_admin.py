@@ -34,7 +34,6 @@ def form_data(category, **overrides):
         "image_alt": "",
         "author": "Thanh Tâm",
         "source": "",
-        "status": "draft",
         "attachments-TOTAL_FORMS": "0",
         "attachments-INITIAL_FORMS": "0",
         "attachments-MIN_NUM_FORMS": "0",
@@ -63,7 +62,7 @@ def test_roles_carry_the_article_permissions(press_officer, editor_in_chief):
 class TestPressOfficer:
     def test_writes_a_draft_and_submits_it(self, client, press_officer, category):
         client.force_login(press_officer)
-        response = client.post(f"{ADD_URL}add/", form_data(category, status="pending"))
+        response = client.post(f"{ADD_URL}add/", form_data(category, _action="submit"))
         assert response.status_code == 302, response.content.decode()[:3000]
         article = Article.objects.get()
         assert article.status == Article.Status.PENDING
@@ -72,7 +71,7 @@ class TestPressOfficer:
 
     def test_cannot_publish(self, client, press_officer, category):
         client.force_login(press_officer)
-        response = client.post(f"{ADD_URL}add/", form_data(category, status="published"))
+        response = client.post(f"{ADD_URL}add/", form_data(category, _action="publish"))
         assert response.status_code == 200
         assert not Article.objects.exists()
         with pytest.raises(services.PermissionDenied):
@@ -125,7 +124,7 @@ class TestEditorInChief:
         client.force_login(editor_in_chief)
         later = timezone.localtime() + timezone.timedelta(days=2)
         data = form_data(
-            category, status="published", published_at_0=later.strftime("%d/%m/%Y"), published_at_1="08:00"
+            category, _action="schedule", published_at_0=later.strftime("%d/%m/%Y"), published_at_1="08:00"
         )
         response = client.post(f"{ADD_URL}add/", data)
         assert response.status_code == 302, response.content.decode()[:2000]
@@ -136,9 +135,7 @@ class TestEditorInChief:
     def test_slug_is_stable_once_published(self, client, editor_in_chief, category):
         article = make_article("Tiêu đề đầu", category=category)
         client.force_login(editor_in_chief)
-        client.post(
-            change_url(article), form_data(category, title="Tiêu đề mới", slug="doi-duong-dan", status="published")
-        )
+        client.post(change_url(article), form_data(category, title="Tiêu đề mới", slug="doi-duong-dan"))
         article.refresh_from_db()
         assert article.title == "Tiêu đề mới"
         assert article.slug == "tieu-de-dau"

@@ -51,9 +51,17 @@ def test_press_officer_writes_editor_publishes_citizen_finds(browser, live_serve
     page.keyboard.type("Bà con phấn khởi vì được mùa được giá.")
     page.locator(".ck-toolbar input[type=file]").first.set_input_files(str(picture))
     page.locator(".ck-editor__editable img[src*='/media/editor/']").wait_for()
-    page.locator("#id_status").select_option("pending")
+    # Submitting with the image undescribed is refused, and the message names the image.
+    page.locator("button[name=_action][value=submit]").click()
+    page.locator(".errorlist.nonfield", has_text="ảnh thứ 1").wait_for()
+    assert not Article.objects.exists()
+    # The editor asks for the text alternative from the image's own toolbar.
+    page.locator(".ck-editor__editable img").first.click()
+    page.locator("button[data-cke-tooltip-text='Đổi chữ alt của ảnh']").click()
+    page.locator(".ck-balloon-panel_visible input[type=text]").fill("Cánh đồng lúa chín vàng")
+    page.keyboard.press("Enter")
     screenshot(page, "press-officer-form")
-    page.locator("input[name=_save]").click()
+    page.locator("button[name=_action][value=submit]").click()
     page.wait_for_url(re.compile(r"/admin/articles/article/$"))
     article = Article.objects.get()
     assert article.status == Article.Status.PENDING
