@@ -17,14 +17,19 @@ from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts import twofactor
+from accounts import audit, twofactor
 from accounts.models import AuditEvent, Membership, Profile
+from accounts.names import full_name
 from accounts.permissions import is_province_administrator, units_managed_by
 from accounts.roles import ROLES
 from units import admin as units_admin
@@ -52,7 +57,7 @@ class StaffCreationForm(AdminUserCreationForm):
     )
 
     class Meta(AdminUserCreationForm.Meta):
-        fields = ("username", "first_name", "last_name", "email")
+        fields = ("username", "last_name", "first_name", "email")
 
 
 # The fields by which a record of any app names who created it or changed it last.
@@ -119,14 +124,14 @@ class UserAdmin(DjangoUserAdmin):
             None,
             {
                 "classes": ("wide",),
-                "fields": ("username", "first_name", "last_name", "email", "unit", "role", "password1", "password2"),
+                "fields": ("username", "last_name", "first_name", "email", "unit", "role", "password1", "password2"),
             },
         ),
     )
     # Rights are roles in units (the inline); Django's groups and per-account permissions give none.
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        (_("Thông tin cá nhân"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Thông tin cá nhân"), {"fields": ("last_name", "first_name", "email")}),
         (_("Trạng thái"), {"fields": ("is_active", "is_staff", "is_superuser")}),
         (_("Thời điểm"), {"fields": ("last_login", "date_joined")}),
     )
@@ -173,9 +178,9 @@ class UserAdmin(DjangoUserAdmin):
             return False
         return obj is None or self.manageable(request, User.objects.filter(pk=obj.pk)).exists()
 
-    @admin.display(description=_("họ và tên"))
+    @admin.display(description=_("họ và tên"), ordering="last_name")
     def full_name(self, user):
-        return user.get_full_name()
+        return full_name(user)
 
     @admin.display(description=_("vai trò"))
     def roles(self, user):
@@ -218,7 +223,10 @@ class UserAdmin(DjangoUserAdmin):
     @admin.action(description=_("Khóa (ngừng kích hoạt) các tài khoản đã chọn"), permissions=["change"])
     def deactivate_selected(self, request, queryset):
         queryset = self.manageable(request, queryset)
-        count = queryset.exclude(pk=request.user.pk).update(is_active=False)
+        locked = list(queryset.exclude(pk=request.user.pk).filter(is_active=True))
+        count = User.objects.filter(pk__in=[user.pk for user in locked]).update(is_active=False)
+        for user in locked:
+            audit.record(AuditEvent.Action.LOCK, user, actor=request.user)
         self.message_user(
             request, ngettext("Đã khóa %(count)d tài khoản.", "Đã khóa %(count)d tài khoản.", count) % {"count": count}
         )
@@ -227,7 +235,10 @@ class UserAdmin(DjangoUserAdmin):
 
     @admin.action(description=_("Mở khóa (kích hoạt lại) các tài khoản đã chọn"), permissions=["change"])
     def activate_selected(self, request, queryset):
-        count = self.manageable(request, queryset).update(is_active=True)
+        unlocked = list(self.manageable(request, queryset).filter(is_active=False))
+        count = User.objects.filter(pk__in=[user.pk for user in unlocked]).update(is_active=True)
+        for user in unlocked:
+            audit.record(AuditEvent.Action.UNLOCK, user, actor=request.user)
         self.message_user(
             request,
             ngettext("Đã kích hoạt %(count)d tài khoản.", "Đã kích hoạt %(count)d tài khoản.", count)
@@ -253,15 +264,47 @@ class UserAdmin(DjangoUserAdmin):
         )
 
 
+class TrackedContentTypeFilter(admin.RelatedOnlyFieldListFilter):
+    """Only the kinds of record the trail follows (accounts.audit.TRACKED_MODELS), by their Vietnamese names."""
+
+    def field_choices(self, field, request, model_admin):
+        tracked = {ContentType.objects.get_for_model(apps.get_model(label)).pk for label in audit.TRACKED_MODELS}
+        used = set(model_admin.get_queryset(request).values_list("content_type", flat=True).distinct())
+        kinds = ContentType.objects.filter(pk__in=tracked & used)
+        return sorted(((kind.pk, content_kind(kind)) for kind in kinds), key=lambda choice: choice[1])
+
+
+def content_kind(content_type):
+    """ "Tin bài", "Người dùng": the model's name, capitalised, without its app's."""
+    model = content_type.model_class() if content_type else None
+    return capfirst(gettext(str(model._meta.verbose_name))) if model else ""
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only for everyone, superusers included: the trail is evidence."""
 
-    list_display = ["created_at", "actor_name", "action", "content_type", "object_repr", "detail"]
-    list_filter = ["action", "content_type", "created_at"]
+    list_display = ["created_at", "who", "action", "kind", "object_repr", "detail"]
+    list_filter = ["action", ("content_type", TrackedContentTypeFilter), "created_at"]
     search_fields = ["actor_name", "object_repr", "detail"]
     date_hierarchy = "created_at"
-    list_select_related = ["content_type"]
+    list_select_related = ["content_type", "actor"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    @admin.display(description=_("người thực hiện"), ordering="actor_name")
+    def who(self, event):
+        """The account's name in Vietnamese order; for a failed or refused log-in, the name that was tried."""
+        if event.action in (AuditEvent.Action.LOGIN_FAILED, AuditEvent.Action.LOCKED_OUT):
+            return format_html("{} <small>({})</small>", event.detail or "—", _("tên đã thử"))
+        if event.actor is not None:
+            return format_html("{} <small>({})</small>", full_name(event.actor), event.actor_name)
+        return event.actor_name or "—"
+
+    @admin.display(description=_("loại đối tượng"), ordering="content_type")
+    def kind(self, event):
+        return content_kind(event.content_type) or "—"
 
     def has_add_permission(self, request):
         return False
@@ -273,9 +316,61 @@ class AuditEventAdmin(admin.ModelAdmin):
         return False
 
 
+# What Django's default permissions let one do, as the role form names them ("Can add …" otherwise).
+PERMISSION_VERBS = {
+    "add": _("Thêm %(model)s"),
+    "change": _("Sửa %(model)s"),
+    "delete": _("Xóa %(model)s"),
+    "view": _("Xem %(model)s"),
+}
+
+
+def permission_label(permission):
+    """A permission as an administrator reads it: section, then the Vietnamese action on the model.
+
+    Django names its default permissions in English ("Can add article") when they are created, in
+    the database; the label is made again here, from the codename and the model's translated name.
+    Models of libraries whose names are not marked for translation are looked up in our catalogue.
+    """
+    content_type = permission.content_type
+    model = content_type.model_class()
+    verb, _sep, model_name = permission.codename.partition("_")
+    if model is None:
+        return permission.name
+    app_name = apps.get_app_config(content_type.app_label).verbose_name
+    verbose_name = gettext(str(model._meta.verbose_name))
+    if verb in PERMISSION_VERBS and model_name == model._meta.model_name:
+        action = PERMISSION_VERBS[verb] % {"model": verbose_name}
+    else:
+        action = gettext(permission.name)
+    return f"{app_name} | {action}"
+
+
 @admin.register(Group)
 class RoleAdmin(DjangoGroupAdmin):
     """The roles are the same in every unit (accounts/roles.py): readable by administrators, changed by no one else."""
+
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request=request, **kwargs)
+        if db_field.name == "permissions":
+            formfield.label_from_instance = permission_label
+        return formfield
+
+    def get_fields(self, request, obj=None):
+        """Read only, the permissions are listed by ``permission_list``, as the form's choices name them."""
+        if obj is not None and not self.has_change_permission(request, obj):
+            return ["name", "permission_list"]
+        return super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not self.has_change_permission(request, obj):
+            return ["name", "permission_list"]
+        return super().get_readonly_fields(request, obj)
+
+    @admin.display(description=_("quyền"))
+    def permission_list(self, group):
+        labels = sorted(permission_label(p) for p in group.permissions.select_related("content_type"))
+        return format_html_join(mark_safe("<br>"), "{}", ((label,) for label in labels)) or "—"
 
     def has_add_permission(self, request):
         return request.user.is_superuser
@@ -336,4 +431,4 @@ class UnitAdmin(units_admin.UnitAdmin):
 
     @admin.display(description=_("quản trị viên"))
     def administrators(self, unit):
-        return ", ".join(m.user.get_username() for m in unit.administrator_memberships) or "—"
+        return ", ".join(full_name(m.user) for m in unit.administrator_memberships) or "—"

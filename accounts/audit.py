@@ -9,6 +9,7 @@ variable set by ``AuditContextMiddleware``). A service that does more than a pla
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from axes.signals import user_locked_out
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -123,6 +124,11 @@ def _login_failed(sender, credentials, request=None, **kwargs):
     record(Action.LOGIN_FAILED, detail=username)
 
 
+def _locked_out(sender, request, username=None, ip_address=None, **kwargs):
+    """django-axes refused further log-ins for this name after too many failures."""
+    record(Action.LOCKED_OUT, detail=str(username or "")[:150])
+
+
 def _roles_changed(sender, instance, action, pk_set, reverse, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear") or reverse:
         return
@@ -154,3 +160,4 @@ def connect():
     user_logged_in.connect(_logged_in, dispatch_uid="audit-login")
     user_logged_out.connect(_logged_out, dispatch_uid="audit-logout")
     user_login_failed.connect(_login_failed, dispatch_uid="audit-login-failed")
+    user_locked_out.connect(_locked_out, dispatch_uid="audit-locked-out")

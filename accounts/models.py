@@ -43,6 +43,11 @@ class AuditEvent(models.Model):
         LOGIN_FAILED = "login_failed", _("Đăng nhập thất bại")
         LOGOUT = "logout", _("Đăng xuất")
         ROLE_CHANGE = "role_change", _("Đổi vai trò")
+        LOCK = "lock", _("Khóa tài khoản")
+        UNLOCK = "unlock", _("Mở khóa tài khoản")
+        LOCKED_OUT = "locked_out", _("Tạm khóa đăng nhập")
+        APPROVE = "approve", _("Duyệt")
+        HIDE = "hide", _("Ẩn")
 
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

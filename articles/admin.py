@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -388,16 +389,31 @@ class OfferAdmin(admin.ModelAdmin):
 
 @admin.register(Comment)
 class CommentAdmin(UnitOwnedAdmin):
+    """Moderation: the editor reads each comment in the list and approves or hides a page of them at once."""
+
     unit_path = "article__unit"
 
-    list_display = ["name", "article", "created_at", "approved"]
+    list_display = ["text", "name", "article", "created_at", "approved"]
+    list_display_links = ["text"]
     list_filter = ["approved", "created_at"]
     list_select_related = ["article"]
     search_fields = ["name", "body"]
     readonly_fields = ["article", "created_at"]
-    actions = ["approve_selected"]
+    actions = ["approve_selected", "hide_selected"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    @admin.display(description=_("nội dung"), ordering="body")
+    def text(self, comment):
+        return Truncator(comment.body).chars(300)
 
     @admin.action(description=_("Duyệt các nhận xét đã chọn"), permissions=["change"])
     def approve_selected(self, request, queryset):
         count = services.approve_comments(comments=queryset, by=request.user)
         messages.success(request, ngettext("Đã duyệt %d nhận xét.", "Đã duyệt %d nhận xét.", count) % count)
+
+    @admin.action(description=_("Ẩn các nhận xét đã chọn (bỏ duyệt)"), permissions=["change"])
+    def hide_selected(self, request, queryset):
+        count = services.hide_comments(comments=queryset, by=request.user)
+        messages.success(request, ngettext("Đã ẩn %d nhận xét.", "Đã ẩn %d nhận xét.", count) % count)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from accounts.names import full_name
 from articles.importer import import_lines
 from articles.models import Article, Category, Offer
 from articles.services import accept_offer, offer_article, update_image_renditions
@@ -777,7 +778,7 @@ def seed_articles(unit, *, news, announcements=(), unpublished=(), writer=None, 
                 "category": categories["Tin tức - Sự kiện"],
                 "lead": lead,
                 "body": _body((lead,)),
-                "author": writer.get_full_name() if writer else "",
+                "author": full_name(writer) if writer else "",
                 "status": status,
                 "created_by": writer,
                 "updated_by": writer,

@@ -235,8 +235,22 @@ def add_comment(*, article: Article, name: str, email: str, body: str) -> Commen
 
 @transaction.atomic
 def approve_comments(*, comments, by) -> int:
-    """Show comments under their articles."""
-    return comments.update(approved=True)
+    """Show comments under their articles, each approval in the audit trail."""
+    return _moderate(comments.filter(approved=False), approved=True, action=audit.Action.APPROVE, by=by)
+
+
+@transaction.atomic
+def hide_comments(*, comments, by) -> int:
+    """Take comments off their articles again (an approval taken back), each in the audit trail."""
+    return _moderate(comments.filter(approved=True), approved=False, action=audit.Action.HIDE, by=by)
+
+
+def _moderate(comments, *, approved, action, by):
+    chosen = list(comments.select_for_update())
+    Comment.objects.filter(pk__in=[c.pk for c in chosen]).update(approved=approved)
+    for comment in chosen:
+        audit.record(action, comment, actor=by)
+    return len(chosen)
 
 
 def can_offer(user):

@@ -48,10 +48,13 @@ class MeetingChildInline:
         return queryset.filter(meeting_id=object_id) if object_id else queryset.none()
 
 
-class AttendeeInline(UnitOwnedInline, admin.TabularInline):
+class AttendeeInline(UnitOwnedInline, admin.StackedInline):
+    """Two lines an attendee, stacked: as a table row the eight fields ran past a 1280 px screen."""
+
     model = Attendee
     formset = AttendeeFormSet
-    fields = ["order", "official", "name", "position", "office", "role", "attendance", "represents"]
+    fields = [("order", "official", "role", "attendance"), ("name", "position", "office", "represents")]
+    classes = ["compact"]
     autocomplete_fields = ["official"]
     extra = 3
 
@@ -111,6 +114,10 @@ class MeetingAdmin(UnitOwnedAdmin):
     autocomplete_fields = ["articles"]
     actions = ["copy_selected_as_next"]
     change_form_template = "admin/meetings/meeting/change_form.html"
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "body", ("starts_at", "ends_at"), "location", "status"]}),
         (_("Nội dung"), {"fields": ["summary", "conclusion"]}),

@@ -44,7 +44,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_ckeditor_5",
     "solo",
-    "axes",
+    # django-axes, named in Vietnamese in the admin (accounts/apps.py).
+    "accounts.apps.ThrottlingConfig",
     # Two-factor sign-in for staff: authenticator apps (TOTP) and recovery codes (accounts/twofactor.py).
     "django_otp",
     "django_otp.plugins.otp_totp",

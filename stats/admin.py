@@ -182,7 +182,13 @@ class FeedbackAdmin(UnitOwnedAdmin):
     """The unit's satisfaction answers: comments wait here until an editor approves them."""
 
     list_display = ["page_title", "useful", "short_comment", "approved", "day"]
-    list_filter = ["useful", "approved", "content_type", ("day", admin.DateFieldListFilter)]
+    # Only the kinds of page that have feedback: every content type (sessions, counters) otherwise.
+    list_filter = [
+        "useful",
+        "approved",
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        ("day", admin.DateFieldListFilter),
+    ]
     date_hierarchy = "day"
     search_fields = ["comment"]
     actions = ["approve"]
