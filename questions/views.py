@@ -5,6 +5,7 @@ reader and come from the page cache; a forged post could only do what anyone may
 question that waits for the editor, look a code up), within the rate limits.
 """
 
+from django.core.validators import slug_re
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -33,8 +34,11 @@ class QuestionListView(CountedOnceMixin, ListView):
 
     @cached_property
     def chosen_field(self):
+        """The field of ``?linh-vuc=``; anything that is no slug (a NUL byte, a 10 KB value) is no field."""
         slug = self.request.GET.get("linh-vuc", "")
-        return Field.objects.filter(slug=slug).first() if slug else None
+        if not slug_re.fullmatch(slug):
+            return None
+        return Field.objects.filter(slug=slug).first()
 
     def get_queryset(self):
         questions = Question.objects.of(self.request.unit).published().for_list()

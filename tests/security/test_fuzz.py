@@ -13,7 +13,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from articles.models import Article
 from tests.articles.factories import make_article, make_category
 from tests.consultations.factories import make_consultation
+from tests.documents.public_factories import make_document
 from tests.meetings.factories import make_meeting, make_official
+from tests.procedures.factories import make_procedure
+from tests.questions.factories import published
 from tests.traps import trap_fields
 from website.models import Page
 
@@ -25,6 +28,7 @@ NOT_PUBLIC = {
     "articles:editor-upload",
     "accounts:two-factor-enrol",
     "accounts:two-factor-verify",
+    "compliance-check",
 }
 
 # URL name → (address, the query parameters the view reads). ``{…}`` is filled from the fixtures.
@@ -51,6 +55,23 @@ PUBLIC = {
     "meetings:week": ("/lich-cong-tac/", ["tuan"]),
     "consultations:list": ("/lay-y-kien/", ["page"]),
     "consultations:detail": ("/lay-y-kien/{consultation}/", []),
+    "documents:list": ("/van-ban/", ["q", "type", "field", "issuer", "year", "validity", "page"]),
+    "documents:search": ("/van-ban/tim-kiem/", ["q", "type", "field", "issuer", "year", "validity", "page"]),
+    "documents:rss": ("/van-ban/rss/", []),
+    "documents:data-json": ("/van-ban/du-lieu.json", ["q", "type", "year", "validity", "page"]),
+    "documents:data-csv": ("/van-ban/du-lieu.csv", ["q", "type", "year", "validity", "page"]),
+    "documents:detail": ("/van-ban/{document}/", []),
+    "procedures:list": ("/thu-tuc-hanh-chinh/", ["q", "field", "level", "page"]),
+    "procedures:detail": ("/thu-tuc-hanh-chinh/{procedure}/", []),
+    "questions:list": ("/hoi-dap/", ["q", "linh-vuc", "page"]),
+    "questions:ask": ("/hoi-dap/gui-cau-hoi/", []),
+    "questions:lookup": ("/hoi-dap/tra-cuu/", []),
+    "questions:detail": ("/hoi-dap/{question}/", []),
+    "unitprofile:overview": ("/gioi-thieu/", []),
+    "unitprofile:organisation": ("/gioi-thieu/co-cau-to-chuc/", []),
+    "unitprofile:leaders": ("/gioi-thieu/lanh-dao/", []),
+    "unitprofile:section": ("/gioi-thieu/lich-su/", []),
+    "compliance:list": ("/cong-khai/", []),
     "stats:feedback": ("/danh-gia/", []),
     "stats:beacon": ("/thong-ke/ghi/", ["a"]),
     "protected-file": ("/tep-tin/khong-co-tep-nay.pdf", []),
@@ -129,7 +150,13 @@ def addresses():
     meeting = make_meeting("Phiên họp thường kỳ", attendees=1)
     Page.objects.create(title="Giới thiệu", slug="gioi-thieu", body="<p>Huyện</p>")
     consultation = make_consultation("Lấy ý kiến dự thảo quy chế chợ")
+    document = make_document(article.unit, number="15/2026/QĐ-UBND", summary="Quy định thu phí chợ")
+    procedure = make_procedure(article.unit, "9.200001", "Đăng ký khai sinh")
+    question = published("Thủ tục tách thửa đất")
     slugs = {
+        "document": document.slug,
+        "procedure": procedure.code,
+        "question": question.slug,
         "consultation": consultation.slug,
         "page": "gioi-thieu",
         "article": article.slug,

@@ -66,7 +66,7 @@ def test_the_editor_in_chief_sees_what_awaits_them(client, people, work):
     page = page_for(client, people["chief"])
     for text in ("Chờ duyệt", "Tin chờ duyệt", "Tin hẹn giờ", "Nhận xét chờ duyệt", "Cần thêm số liệu", "Tin đề xuất"):
         assert text in page
-    assert "Bản nháp của tôi" not in page and "Câu hỏi sắp đến hạn" not in page
+    assert "Bản nháp của tôi" not in page and "Câu hỏi sắp đến hạn" in page
 
 
 def test_the_secretary_sees_meetings_and_overdue_tasks(client, people, work):
