@@ -2,9 +2,10 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from meetings.models import Official
-from unitprofile.models import Office, ProfileSection
+from unitprofile.models import Office, Photo, ProfileSection
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +93,29 @@ def test_the_old_simple_page_still_works(client, unit):
 
     Page.objects.create(unit=unit, slug="gioi-thieu", title="Giới thiệu", body="<p>Trang cũ</p>")
     assert "Trang cũ" in client.get("/trang/gioi-thieu/").content.decode()
+
+
+def fill_the_profile(unit, count):
+    """``count`` offices, each headed by a leader, and every section with ``count`` photos."""
+    for number in range(count):
+        head = Official.objects.create(unit=unit, name=f"Cán bộ {number}", position="Phó Chủ tịch", is_leader=True)
+        Office.objects.create(unit=unit, name=f"Phòng số {number}", functions="<p>Tham mưu.</p>", head=head)
+    for kind in ProfileSection.Kind.values:
+        section = ProfileSection.objects.create(unit=unit, kind=kind, title=kind, body="<p>Nội dung.</p>")
+        Photo.objects.bulk_create(
+            Photo(section=section, image=f"profile/anh-{number}.jpg", caption=f"Ảnh {number}")
+            for number in range(count)
+        )
+
+
+@pytest.mark.parametrize("count", [3, 30])
+@pytest.mark.parametrize(
+    "path", ["/gioi-thieu/", "/gioi-thieu/co-cau-to-chuc/", "/gioi-thieu/lanh-dao/", "/gioi-thieu/lich-su/"]
+)
+def test_each_profile_page_keeps_its_query_budget(client, settings, unit, count, path, django_assert_max_num_queries):
+    settings.PAGE_CACHE_SECONDS = 0
+    fill_the_profile(unit, count)
+    client.get(path)  # the site settings exist, as in production
+    cache.clear()
+    with django_assert_max_num_queries(11):
+        assert client.get(path).status_code == 200
