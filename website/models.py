@@ -128,6 +128,11 @@ class MenuItem(models.Model):
         MEETINGS = "meetings", _("Lịch họp")
         SCHEDULE = "schedule", _("Lịch công tác tuần")
         DOCUMENTS = "documents", _("Văn bản")
+        PROFILE = "profile", _("Giới thiệu đơn vị")
+        PROCEDURES = "procedures", _("Thủ tục hành chính")
+        QUESTIONS = "questions", _("Hỏi đáp")
+        CONSULTATIONS = "consultations", _("Lấy ý kiến dự thảo")
+        DISCLOSURE = "disclosure", _("Danh mục thông tin công khai")
         PAGE = "page", _("Một trang tĩnh")
         URL = "url", _("Địa chỉ khác")
 
@@ -138,6 +143,11 @@ class MenuItem(models.Model):
         Target.MEETINGS: "meetings:list",
         Target.SCHEDULE: "meetings:week",
         Target.DOCUMENTS: "documents:list",
+        Target.PROFILE: "unitprofile:overview",
+        Target.PROCEDURES: "procedures:list",
+        Target.QUESTIONS: "questions:list",
+        Target.CONSULTATIONS: "consultations:list",
+        Target.DISCLOSURE: "compliance:list",
     }
 
     unit = models.ForeignKey(

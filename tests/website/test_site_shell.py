@@ -92,6 +92,24 @@ def test_menu_is_ordered_by_the_administrator(client):
     assert 'href="/trang/lien-he/"' in menu
 
 
+def test_every_section_a_portal_must_have_can_be_put_in_the_menu(client):
+    sections = {
+        MenuItem.Target.PROFILE: "/gioi-thieu/",
+        MenuItem.Target.DOCUMENTS: "/van-ban/",
+        MenuItem.Target.PROCEDURES: "/thu-tuc-hanh-chinh/",
+        MenuItem.Target.QUESTIONS: "/hoi-dap/",
+        MenuItem.Target.CONSULTATIONS: "/lay-y-kien/",
+        MenuItem.Target.DISCLOSURE: "/cong-khai/",
+    }
+    for order, target in enumerate(sections, start=1):
+        MenuItem.objects.create(label=str(target.label), target=target, order=order)
+    menu = client.get("/").content.decode()
+    menu = menu[menu.index('class="menu"') :]
+    for address in sections.values():
+        assert f'href="{address}"' in menu
+        assert client.get(address).status_code == 200
+
+
 def test_menu_item_must_say_where_it_points():
     from django.core.exceptions import ValidationError
 
