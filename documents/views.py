@@ -2,7 +2,6 @@
 
 import csv
 
-from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, View
 
 from articles.models import Article
+from core.filtering import FilteredListMixin
 from core.pagination import CountedOnceMixin, CountedOncePaginator
 from core.robots import hidden_from_robots
 from documents.filters import DocumentFilter
@@ -27,46 +27,24 @@ CSV_PAGE_SIZE = 1000
 class FilteredDocumentsMixin:
     """The unit's published documents, newest first, narrowed by the reader's filters and words."""
 
+    def unit_documents(self):
+        return Document.objects.of(self.request.unit).published().for_list().order_by("-issued_on", "-pk")
+
     def filtered_documents(self):
-        documents = Document.objects.of(self.request.unit).published().for_list().order_by("-issued_on", "-pk")
-        self.filterset = DocumentFilter(self.request.GET or None, queryset=documents, request=self.request)
+        self.filterset = DocumentFilter(self.request.GET or None, queryset=self.unit_documents(), request=self.request)
         return self.filterset.qs
 
 
-class DocumentListView(CountedOnceMixin, FilteredDocumentsMixin, ListView):
+class DocumentListView(CountedOnceMixin, FilteredListMixin, FilteredDocumentsMixin, ListView):
     """Văn bản: newest first; the filtered and searched variants are for readers, not search engines."""
 
     paginate_by = PAGE_SIZE
     template_name = "documents/document_list.html"
+    filterset_class = DocumentFilter
+    title = gettext_lazy("Văn bản")
 
     def get_queryset(self):
-        documents = self.filtered_documents()
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            for errors in self.filterset.form.errors.values():
-                for error in errors:
-                    messages.error(self.request, error)
-        return documents
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            filter=self.filterset,
-            filtered=bool(query),
-            query_string=query.urlencode(),
-            words=self.filterset.form.cleaned_data.get("q", "") if self.filterset.is_bound else "",
-            page_title=_("Văn bản"),
-            crumbs=[(_("Văn bản"), "")],
-        )
-        return context
-
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        if context["filtered"]:
-            # A filtered list repeats the plain one in endless combinations: none of a search engine's business.
-            response.headers.setdefault("X-Robots-Tag", "noindex")
-        return response
+        return self.filter_rows(self.unit_documents())
 
 
 @method_decorator(hidden_from_robots, name="dispatch")
