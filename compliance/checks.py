@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from django.apps import apps
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
@@ -18,21 +17,22 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from compliance import registry
+from consultations.models import Consultation
 from documents.models import Document
 from meetings.models import Meeting
+from procedures.models import Procedure
+from questions.models import Question
 from website.models import Page, SiteSettings
 
 OK = "ok"
 OUTDATED = "outdated"
 MISSING = "missing"
-UNAVAILABLE = "unavailable"
 FAILING = {OUTDATED, MISSING}
 
 STATUS_LABELS = {
     OK: _("Đạt"),
     OUTDATED: _("Chưa cập nhật"),
     MISSING: _("Còn thiếu"),
-    UNAVAILABLE: _("Chưa có chức năng"),
 }
 
 # Decree 224/2026 Art. 11(5): the Dublin Core elements every content page carries.
@@ -68,30 +68,17 @@ class ContentKind:
     sample: Callable
 
 
-def _installed_sample(label, visible="published"):
-    """The unit's latest visible row of ``label``, or UNAVAILABLE while its app is not installed."""
-
-    def sample(unit):
-        if not apps.is_installed(label.split(".")[0]):
-            return UNAVAILABLE
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            return UNAVAILABLE
-        return getattr(model.objects.filter(unit=unit), visible)().order_by("-pk").first()
-
-    return sample
-
-
 CONTENT_KINDS = [
     ContentKind("article", _("Tin bài"), lambda unit: Article.objects.of(unit).published().order_by("-pk").first()),
     ContentKind("meeting", _("Cuộc họp"), lambda unit: Meeting.objects.of(unit).public().order_by("-pk").first()),
     ContentKind("document", _("Văn bản"), lambda unit: Document.objects.of(unit).published().order_by("-pk").first()),
     ContentKind("page", _("Trang tĩnh"), lambda unit: Page.objects.of(unit).published().order_by("-pk").first()),
-    ContentKind("question", _("Câu hỏi, trả lời"), _installed_sample("questions.Question")),
-    ContentKind("procedure", _("Thủ tục hành chính"), _installed_sample("procedures.Procedure", visible="all")),
     ContentKind(
-        "consultation", _("Dự thảo lấy ý kiến"), _installed_sample("consultations.Consultation", visible="all")
+        "question", _("Câu hỏi, trả lời"), lambda unit: Question.objects.of(unit).published().order_by("-pk").first()
+    ),
+    ContentKind("procedure", _("Thủ tục hành chính"), lambda unit: Procedure.objects.of(unit).order_by("-pk").first()),
+    ContentKind(
+        "consultation", _("Dự thảo lấy ý kiến"), lambda unit: Consultation.objects.of(unit).order_by("-pk").first()
     ),
 ]
 
@@ -147,9 +134,7 @@ def footer(unit, site):
 def disclosure_findings(unit):
     findings = []
     for item, presence, stale in registry.disclosure_list(unit):
-        if presence.status == registry.UNAVAILABLE:
-            status, detail = UNAVAILABLE, _("Chức năng này chưa được cài đặt trên cổng.")
-        elif presence.status == registry.MISSING:
+        if presence.status == registry.MISSING:
             status, detail = MISSING, _("Chưa có nội dung nào được công khai.")
         elif stale:
             status, detail = OUTDATED, _("Lần cập nhật gần nhất đã quá một năm.")
@@ -166,9 +151,6 @@ def page_findings(unit, visitor):
     for kind in CONTENT_KINDS:
         label = _("Siêu dữ liệu Dublin Core: %(kind)s") % {"kind": kind.label}
         sample = kind.sample(unit)
-        if sample == UNAVAILABLE:
-            findings.append(Finding(f"dc:{kind.key}", label, UNAVAILABLE, str(_("Chức năng này chưa được cài đặt."))))
-            continue
         if sample is None:
             findings.append(Finding(f"dc:{kind.key}", label, OK, str(_("Chưa có trang nào loại này để kiểm tra."))))
             continue
@@ -202,11 +184,7 @@ def sitemap(visitor):
 
 
 def english(visitor):
-    """The English interface: the home page served in English when a reader chooses it.
-
-    TODO(lead): the profile app adds English versions of the organisation and the leaders' contacts
-    (Decree 224/2026 Art. 9): check one of its English pages here once merged.
-    """
+    """The English interface: the home page served in English when a reader chooses it."""
     label = _("Trang tiếng Anh")
     html = visitor.get(reverse("website:home"), language="en")
     if html is None or MetaTags(html).lang != "en":

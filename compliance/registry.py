@@ -2,37 +2,37 @@
 
 An item says what the law asks for, in what form it is published, and how to find it on the portal:
 its ``find(unit)`` returns a ``Presence`` (where, how many, when last updated), read from the portal's
-own content, never typed by hand. Items whose content lives in an app this installation does not have
-yet (questions, procedures, consultations…) report "unavailable" instead of failing: installing the app
-is enough to make them count, and adding an item is adding one line to ``ITEMS``.
+own content, never typed by hand; adding an item is adding one line to ``ITEMS``.
 """
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db.models import Count, Max
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consultations.models import Consultation
 from documents import disclosure
 from documents.models import Document
 from meetings.models import Meeting, Official
+from procedures.models import Procedure
+from questions.models import Question
+from unitprofile.models import Office, ProfileSection
 from units.models import Unit
 from website.models import Page, SiteSettings
 
 PRESENT = "present"
 MISSING = "missing"
-UNAVAILABLE = "unavailable"
 
 COMMUNE_LEVELS = {Unit.Level.COMMUNE, Unit.Level.WARD, Unit.Level.SPECIAL_ZONE}
 
 
 @dataclass(frozen=True)
 class Presence:
-    """What a provider found: PRESENT, MISSING or UNAVAILABLE (its app is not installed), where and since when."""
+    """What a provider found: PRESENT or MISSING, where and since when."""
 
     status: str
     url: str = ""
@@ -94,23 +94,11 @@ def documents_of_kind(kind):
     return find
 
 
-def installed_model(label, *, url_name, visible="all", date_field="updated_at"):
-    """The unit's rows of ``label`` (``app_label.Model``) that ``visible`` (a queryset method) selects.
-
-    UNAVAILABLE while the model's app is not installed: the lead wires questions, procedures and
-    consultations here by naming their models, with no other change.
-    """
+def public_rows(rows_of, *, url_name, date_field="updated_at"):
+    """The unit's public rows of a section (``rows_of(unit)``), linked to the section's list."""
 
     def find(unit):
-        app_label = label.split(".")[0]
-        if not apps.is_installed(app_label):
-            return Presence(UNAVAILABLE)
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            return Presence(UNAVAILABLE)
-        rows = getattr(model.objects.filter(unit=unit), visible)()
-        return _counted(rows, _url(url_name), date_field)
+        return _counted(rows_of(unit), _url(url_name), date_field)
 
     return find
 
@@ -124,14 +112,14 @@ def public_meetings(unit):
 
 
 def profile(unit):
-    """The unit's introduction: its page “Giới thiệu” until the profile app (Decree 224/2026 Art. 9(1)(c)) is merged.
-
-    TODO(lead): once the profile app is merged, read its model here (``installed_model(...)``).
-    """
-    page = Page.objects.of(unit).published().filter(slug="gioi-thieu").only("slug", "updated_at").first()
-    if page is None:
+    """The unit's introduction (Decree 224/2026 Art. 9(1)(c)): its offices and the sections of its profile."""
+    offices = Office.objects.of(unit)
+    sections = ProfileSection.objects.of(unit).published()
+    count = offices.count() + sections.count()
+    if not count:
         return Presence(MISSING)
-    return Presence(PRESENT, url=page.get_absolute_url(), count=1, updated=page.updated_at)
+    updated = sections.aggregate(updated=Max("updated_at"))["updated"]
+    return Presence(PRESENT, url=_url("unitprofile:overview"), count=count, updated=updated)
 
 
 def leaders(unit):
@@ -174,13 +162,13 @@ ITEMS = [
          _("Trang lịch họp, biên bản và kết luận; dữ liệu mở JSON"), public_meetings),
     Item("consultations", _("Dự thảo lấy ý kiến và kết quả lấy ý kiến"), "Luật 104/2016 Đ.19; Luật 10/2022 Đ.11",
          _("Trang lấy ý kiến dự thảo, tệp dự thảo"),
-         installed_model("consultations.Consultation", url_name="consultations:list")),
+         public_rows(Consultation.objects.of, url_name="consultations:list")),
     Item("questions", _("Hỏi đáp, trả lời công dân"), "Nghị định 224/2026 Đ.9",
          _("Trang hỏi đáp, tra cứu theo mã"),
-         installed_model("questions.Question", url_name="questions:list", visible="published")),
+         public_rows(lambda unit: Question.objects.of(unit).published(), url_name="questions:list")),
     Item("procedures", _("Thủ tục hành chính, dịch vụ công trực tuyến"), "Nghị định 224/2026 Đ.9(1)(a)",
          _("Danh sách thủ tục, liên kết Cổng Dịch vụ công quốc gia"),
-         installed_model("procedures.Procedure", url_name="procedures:list")),
+         public_rows(lambda unit: Procedure.objects.of(unit).published(), url_name="procedures:list")),
     Item("profile", _("Giới thiệu: tổ chức bộ máy, chức năng, nhiệm vụ"),
          "Luật 104/2016 Đ.17; Nghị định 224/2026 Đ.9(1)(c)",
          _("Trang giới thiệu"), profile),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from compliance import checks
 from units.models import Unit
 
-MARKS = {checks.OK: "✓", checks.OUTDATED: "!", checks.MISSING: "✗", checks.UNAVAILABLE: "–"}
+MARKS = {checks.OK: "✓", checks.OUTDATED: "!", checks.MISSING: "✗"}
 
 
 class Command(BaseCommand):

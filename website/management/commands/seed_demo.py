@@ -138,8 +138,7 @@ class Command(BaseCommand):
                 demo.seed_pages(unit, spec)
                 demo.seed_menu(unit)
                 seed_procedures(unit, province=spec is PROVINCE)
-                if spec is PROVINCE or spec.key == "hoabinh":
-                    seed_profile(unit)
+                seed_profile(unit)
                 seed_stats(unit)
                 place = unit.short_name[0].lower() + unit.short_name[1:]
                 chair = Official.objects.of(unit).order_by("order", "pk").first()
