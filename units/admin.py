@@ -5,6 +5,8 @@ and actions hold that unit's rows only, and what is added there belongs to it.
 """
 
 from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models.constants import LOOKUP_SEP
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Unit, UnitAlias
@@ -37,6 +39,23 @@ def _limited(formfield, db_field, request):
     return formfield
 
 
+def _unit_scoped_filter(model, entry):
+    """A list filter on a foreign key to another unit's rows offers only those the unit's own list uses.
+
+    Django's plain related-field filter lists every row of the related table: every unit's offices
+    or categories. ``RelatedOnlyFieldListFilter`` takes its choices from the (unit-scoped) list itself.
+    """
+    if not isinstance(entry, str) or LOOKUP_SEP in entry:
+        return entry
+    try:
+        related = model._meta.get_field(entry).related_model
+    except FieldDoesNotExist:
+        return entry
+    if related is None or related is Unit or not _unit_field(related):
+        return entry
+    return (entry, admin.RelatedOnlyFieldListFilter)
+
+
 class UnitOwnedAdmin(UnitChoicesMixin, admin.ModelAdmin):
     """A unit's content: listed, chosen and added on that unit's admin only.
 
@@ -47,6 +66,9 @@ class UnitOwnedAdmin(UnitChoicesMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(**{self.unit_path: request.unit})
+
+    def get_list_filter(self, request):
+        return [_unit_scoped_filter(self.model, entry) for entry in super().get_list_filter(request)]
 
     def get_exclude(self, request, obj=None):
         exclude = list(super().get_exclude(request, obj) or [])

@@ -12,6 +12,7 @@ from accounts.demo import DEMO_ACCOUNTS, seed_demo_accounts
 from accounts.models import Membership
 from tests.accounts.conftest import PASSWORD, make_staff
 from tests.accounts.units_fixtures import HOSTS, fill, make_province
+from tests.articles.factories import make_article, make_category
 from tests.conftest import log_in_with_second_factor
 from tests.units import give_role
 from units.models import Unit
@@ -42,8 +43,13 @@ def test_commune_staff_cannot_see_find_or_upload_into_another_commune(client, pr
     theirs = fill(sibling, officer, "xã bên")
     ours = fill(own, officer, "của xã")
     log_in_with_second_factor(client, chief)
+    second = make_article("Tin thứ hai của xã", category=make_category("Kinh tế của xã", unit=own), unit=own)
     listing = client.get("/admin/articles/article/").content.decode()
     assert ours.published.title in listing and theirs.published.title not in listing
+    # The list's filters name only this commune's categories, not the other's.
+    sidebar = listing[listing.index('id="changelist-filter"') :]
+    assert ours.published.category.name in sidebar and second.category.name in sidebar
+    assert theirs.published.category.name not in sidebar
     found = client.get(
         "/admin/autocomplete/",
         {"app_label": "articles", "model_name": "article", "field_name": "related", "term": "Tin"},
