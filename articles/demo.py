@@ -5,21 +5,24 @@ the district's archived unit as ``import_articles`` would, with its original dat
 """
 
 import datetime
-import io
 import json
-import random
+from dataclasses import dataclass
+from html import escape
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageDraw
 
 from accounts.names import full_name
+from articles import demo_pictures
+from articles.demo_calendar import publication_times
 from articles.importer import import_lines
 from articles.models import Article, Category, Offer
 from articles.services import accept_offer, offer_article, update_image_renditions
 from core.text import slugify_vi
+from core.uploads import DatedUploadTo
 
 CATEGORIES = (
     ("Tin tức - Sự kiện", 1, True),
@@ -31,15 +34,14 @@ CATEGORIES = (
     ("Thông báo", 6, False),
 )
 
-# Colours of each category's generated pictures (top and bottom of the gradient).
-PALETTES = {
-    "Tin tức - Sự kiện": ((163, 22, 26), (245, 197, 24)),
-    "Hoạt động của UBND": ((122, 15, 18), (230, 230, 230)),
-    "Kinh tế": ((34, 110, 52), (200, 230, 120)),
-    "Văn hóa - Xã hội": ((20, 70, 140), (250, 210, 160)),
-    "Cải cách hành chính": ((60, 60, 110), (170, 200, 240)),
-    "Thông báo": ((120, 80, 20), (250, 240, 200)),
-}
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture inside an article's body, between its paragraphs: a scene of ``demo_pictures`` and its caption."""
+
+    scene: str
+    caption: str
+
 
 OFFICE_VHTT = "Phòng Văn hóa và Thông tin"
 OFFICE_VP = "Văn phòng HĐND và UBND huyện"
@@ -48,7 +50,8 @@ OFFICE_GD = "Phòng Giáo dục và Đào tạo"
 OFFICE_YT = "Trung tâm Y tế huyện"
 OFFICE_TP = "Phòng Tư pháp"
 
-# The former district's news (title, category, lead, body paragraphs, caption, alt, author, source)
+# The former district's news (title, category, lead, body paragraphs, author, source): its old portal's
+# export kept no pictures.
 NEWS = (
     (
         "UBND huyện Sông Lam họp phiên thường kỳ tháng 10",
@@ -64,8 +67,6 @@ NEWS = (
             "Kết luận phiên họp, Chủ tịch UBND huyện yêu cầu Phòng Nông nghiệp kiểm tra toàn bộ hệ thống kênh "
             "mương trước mùa mưa, Phòng Tài chính - Kế hoạch rà soát các công trình chậm giải ngân.",
         ),
-        "Toàn cảnh phiên họp thường kỳ tháng 10",
-        "Các đại biểu ngồi quanh bàn họp hình chữ U tại hội trường UBND huyện",
         "Văn Bình",
         OFFICE_VP,
     ),
@@ -81,8 +82,6 @@ NEWS = (
             "đường giúp bà con vận chuyển nông sản thuận lợi hơn và góp phần giữ vững tiêu chí giao thông "
             "của xã nông thôn mới nâng cao.",
         ),
-        "Lãnh đạo huyện và xã thực hiện nghi thức khởi công",
-        "Đại diện lãnh đạo huyện, xã và nhà thầu cầm xẻng đắp đất tại lễ khởi công tuyến đường",
         "Thu Hằng",
         OFFICE_VHTT,
     ),
@@ -97,8 +96,6 @@ NEWS = (
             "Phòng Nông nghiệp khuyến cáo bà con khẩn trương làm đất, chuẩn bị cho vụ đông, ưu tiên các loại "
             "cây có giá trị như ngô ngọt, khoai lang và rau màu.",
         ),
-        "Máy gặt đập liên hợp thu hoạch lúa trên cánh đồng xã Thanh Xuân",
-        "Một chiếc máy gặt màu đỏ đang chạy giữa cánh đồng lúa chín vàng",
         "Văn Bình",
         OFFICE_NN,
     ),
@@ -112,8 +109,6 @@ NEWS = (
             "UBND huyện yêu cầu các phòng chuyên môn không để hồ sơ trễ hạn và công khai xin lỗi người dân "
             "khi chậm giải quyết.",
         ),
-        "Cán bộ Bộ phận Một cửa hướng dẫn người dân nộp hồ sơ trực tuyến",
-        "Một cán bộ ngồi cạnh người dân trước màn hình máy tính tại quầy tiếp nhận hồ sơ",
         "Minh Châu",
         OFFICE_VP,
     ),
@@ -128,8 +123,6 @@ NEWS = (
             "Phòng Giáo dục và Đào tạo đề nghị nhà trường tiếp tục duy trì các tiêu chí, chia sẻ kinh nghiệm "
             "với các trường trong huyện.",
         ),
-        "Học sinh trong giờ đọc sách tại thư viện thân thiện",
-        "Các em học sinh ngồi trên thảm đọc sách giữa những giá sách nhiều màu",
         "Thu Hằng",
         OFFICE_GD,
     ),
@@ -144,8 +137,6 @@ NEWS = (
             "Phụ huynh được khuyến cáo mang theo sổ tiêm chủng và thông báo cho cán bộ y tế nếu trẻ đang sốt "
             "hoặc có bệnh mạn tính.",
         ),
-        "Nhân viên y tế khám sàng lọc cho trẻ trước khi tiêm",
-        "Một nhân viên y tế dùng ống nghe khám cho em bé đang được mẹ bế",
         "Minh Châu",
         OFFICE_YT,
     ),
@@ -160,8 +151,6 @@ NEWS = (
             "Ban tổ chức trao giải nhất cho đội xã Thanh Xuân. Lễ hội góp phần giữ gìn bản sắc văn hóa và quảng "
             "bá du lịch của huyện.",
         ),
-        "Các đội thuyền tranh tài trên sông Lam",
-        "Những chiếc thuyền dài với hàng tay chèo mặc áo đồng phục đang lướt trên mặt sông",
         "Văn Bình",
         OFFICE_VHTT,
     ),
@@ -175,8 +164,6 @@ NEWS = (
             "Các tuyến đường thôn xóm đều được bê tông hóa và có điện chiếu sáng.",
             "Xã đặt mục tiêu tiếp tục xây dựng các khu dân cư kiểu mẫu và phát triển sản phẩm OCOP từ cam và mật ong.",
         ),
-        "Đường làng xã Thanh Xuân sạch đẹp với hàng rào cây xanh",
-        "Con đường bê tông thẳng tắp giữa hai hàng rào dâm bụt được cắt tỉa gọn gàng",
         "Thu Hằng",
         OFFICE_NN,
     ),
@@ -191,8 +178,6 @@ NEWS = (
             "Chủ tịch UBND huyện đã trả lời trực tiếp nhiều kiến nghị và giao các phòng chuyên môn trả lời "
             "bằng văn bản các ý kiến còn lại trong 15 ngày.",
         ),
-        "Nông dân phát biểu tại hội nghị đối thoại",
-        "Một người nông dân đứng cầm micro phát biểu trước hội trường đông người",
         "Văn Bình",
         OFFICE_VP,
     ),
@@ -205,8 +190,6 @@ NEWS = (
             "bằng mã QR trên từng thùng hàng.",
             "Sản phẩm đã có mặt tại nhiều siêu thị trong tỉnh, giúp giá bán cao hơn 20% so với trước.",
         ),
-        "Thành viên hợp tác xã đóng gói cam xuất bán",
-        "Những thùng carton đựng cam vàng xếp trên bàn, hai người đang dán nhãn",
         "Minh Châu",
         OFFICE_NN,
     ),
@@ -220,8 +203,6 @@ NEWS = (
             "khỏi vùng ngập sâu.",
             "Buổi thực hành diễn ra tại bến sông Hòa Bình với tình huống giả định nước lũ lên nhanh trong đêm.",
         ),
-        "Lực lượng xung kích thực hành cứu người trên sông",
-        "Các thành viên mặc áo phao màu cam đang kéo một người lên xuồng cứu hộ",
         "Văn Bình",
         OFFICE_VP,
     ),
@@ -234,8 +215,6 @@ NEWS = (
             "và kính đọc sách miễn phí.",
             "Sau khóa học, các chị có thể tự đọc giấy tờ, ghi chép sổ sách buôn bán nhỏ.",
         ),
-        "Một buổi học chữ buổi tối tại nhà văn hóa thôn",
-        "Các học viên nữ ngồi chăm chú viết bài dưới ánh đèn tại nhà văn hóa",
         "Thu Hằng",
         OFFICE_GD,
     ),
@@ -248,8 +227,6 @@ NEWS = (
             "dự án chậm do vướng mặt bằng đang được tháo gỡ.",
             "UBND huyện yêu cầu chủ đầu tư lập kế hoạch giải ngân theo tuần và báo cáo kịp thời khó khăn.",
         ),
-        "Công trình nhà lớp học hai tầng đang hoàn thiện",
-        "Tòa nhà hai tầng đang được sơn tường, giàn giáo bao quanh mặt trước",
         "Minh Châu",
         OFFICE_VP,
     ),
@@ -263,8 +240,6 @@ NEWS = (
             "cứu tình trạng hồ sơ bằng mã số trên phiếu hẹn.",
             "Cán bộ địa chính xã có trách nhiệm hướng dẫn người dân chuẩn bị giấy tờ đầy đủ ngay từ đầu.",
         ),
-        "Người dân nhận giấy chứng nhận quyền sử dụng đất",
-        "Một cụ ông mỉm cười cầm cuốn giấy chứng nhận màu hồng tại quầy trả kết quả",
         "Văn Bình",
         OFFICE_VP,
     ),
@@ -277,8 +252,6 @@ NEWS = (
             "chuyện yêu thích bằng tranh vẽ và tiểu phẩm.",
             "Phòng Giáo dục và Đào tạo phát động phong trào mỗi học sinh đọc ít nhất một cuốn sách mỗi tháng.",
         ),
-        "Học sinh trao đổi sách tại ngày hội",
-        "Nhóm học sinh quàng khăn đỏ chọn sách trên những chiếc bàn dài",
         "Thu Hằng",
         OFFICE_GD,
     ),
@@ -290,8 +263,6 @@ NEWS = (
             "Đoàn kiểm tra nguồn gốc thực phẩm, việc lưu mẫu thức ăn và giấy khám sức khỏe của nhân viên nhà bếp.",
             "Hầu hết các bếp ăn bảo đảm vệ sinh; hai trường được nhắc nhở bổ sung sổ kiểm thực ba bước.",
         ),
-        "Đoàn kiểm tra làm việc tại bếp ăn một trường mầm non",
-        "Cán bộ đội mũ trùm tóc kiểm tra tủ lưu mẫu thức ăn trong bếp",
         "Minh Châu",
         OFFICE_YT,
     ),
@@ -305,8 +276,6 @@ NEWS = (
             "hàng xóm góp công.",
             "Niềm vui hiện rõ trên gương mặt các gia đình khi được ở trong căn nhà vững chãi trước mùa mưa bão.",
         ),
-        "Bàn giao nhà đại đoàn kết tại xã Bãi Ngang",
-        "Lãnh đạo huyện trao chìa khóa nhà mới cho một cụ bà trước ngôi nhà sơn màu vàng",
         "Văn Bình",
         OFFICE_VHTT,
     ),
@@ -321,8 +290,6 @@ NEWS = (
             "Huyện hỗ trợ một phần lãi suất vay vốn cho hộ đầu tư mô hình mới theo chương trình phát triển "
             "nông nghiệp công nghệ cao.",
         ),
-        "Ao nuôi tôm trong nhà màng tại xã Bãi Ngang",
-        "Những bể nuôi tôm hình tròn phủ bạt đen dưới mái nhà màng trắng",
         "Thu Hằng",
         OFFICE_NN,
     ),
@@ -335,8 +302,6 @@ NEWS = (
             "giải viên biết cách lắng nghe và thuyết phục.",
             "Năm qua, các tổ hòa giải đã hòa giải thành công hơn 80% vụ việc, góp phần giữ gìn tình làng nghĩa xóm.",
         ),
-        "Hòa giải viên trao đổi tình huống tại lớp tập huấn",
-        "Các hòa giải viên ngồi theo nhóm thảo luận quanh bàn với tài liệu trên tay",
         "Minh Châu",
         OFFICE_TP,
     ),
@@ -350,8 +315,6 @@ NEWS = (
             "khu tiêm chủng riêng và phòng lưu bệnh nhân.",
             "Người dân xã không còn phải đi xa để khám bệnh thông thường và khám thai định kỳ.",
         ),
-        "Trạm y tế xã Hòa Bình khang trang sau khi hoàn thành",
-        "Tòa nhà trạm y tế hai tầng sơn màu trắng xanh với sân trước rộng",
         "Văn Bình",
         OFFICE_YT,
     ),
@@ -377,8 +340,8 @@ PROVINCE_NEWS = (
             "Các sở báo cáo tiến độ thu ngân sách, giải ngân vốn đầu tư công và việc sắp xếp trụ sở dôi dư. "
             "Chủ tịch UBND tỉnh giao Sở Tài chính hướng dẫn các xã bàn giao tài sản trước cuối năm.",
         ),
-        "Quang cảnh phiên họp thường kỳ của UBND tỉnh",
-        "Bàn họp dài trong hội trường, màn hình lớn phía trước hiển thị các điểm cầu xã, phường",
+        "Hình minh họa: phiên họp thường kỳ của UBND tỉnh, kết nối trực tuyến với các xã, phường",
+        "meeting-online",
         "Hải Yến",
         OFFICE_VPT,
     ),
@@ -390,10 +353,11 @@ PROVINCE_NEWS = (
         (
             "Người dân có thể nộp hồ sơ tại bất kỳ trung tâm phục vụ hành chính công nào trong tỉnh, không "
             "phụ thuộc nơi cư trú, với hơn 300 thủ tục.",
+            Figure("phone", "Hình minh họa: hồ sơ cũng nộp được trên điện thoại qua Cổng dịch vụ công"),
             "Sở Khoa học và Công nghệ cử cán bộ hỗ trợ tại chỗ trong ba tháng đầu cho các xã miền núi.",
         ),
-        "Người dân làm thủ tục tại Trung tâm Phục vụ hành chính công tỉnh",
-        "Quầy tiếp nhận có nhiều ô, người dân xếp hàng theo số thứ tự hiện trên bảng điện tử",
+        "Hình minh họa: quầy tiếp nhận hồ sơ tại Trung tâm Phục vụ hành chính công",
+        "counter",
         "Quốc Khánh",
         OFFICE_SKH,
     ),
@@ -407,8 +371,8 @@ PROVINCE_NEWS = (
             "không thi công vào ban đêm ở đoạn gần khu dân cư.",
             "Hai xã, phường đã hoàn thành bàn giao mặt bằng nhờ sự đồng thuận của 48 hộ dân.",
         ),
-        "Lễ khởi công cầu vượt sông phía nam",
-        "Đại biểu đứng trên lễ đài dựng cạnh bờ sông, phía sau là máy khoan cọc nhồi",
+        "Hình minh họa: thi công đường dẫn lên cầu",
+        "road",
         "Hải Yến",
         OFFICE_TT,
     ),
@@ -418,10 +382,11 @@ PROVINCE_NEWS = (
         "Toàn tỉnh thu hoạch gần 38.000 ha lúa mùa, năng suất bình quân ước đạt 56 tạ/ha.",
         (
             "Nhiều hợp tác xã liên kết với doanh nghiệp bao tiêu, nên giá thóc không giảm dù được mùa.",
+            Figure("rice-farmers", "Hình minh họa: nông dân thăm ruộng lúa chín trước ngày gặt"),
             "Sở Nông nghiệp và Môi trường khuyến cáo các xã ven biển chuẩn bị cây vụ đông chịu mặn.",
         ),
-        "Nông dân phơi thóc trên sân hợp tác xã",
-        "Những dải thóc vàng trải dài trên sân bê tông, vài người nông dân đội nón cào thóc",
+        "Hình minh họa: máy gặt thu hoạch lúa mùa",
+        "harvest",
         "Đức Anh",
         OFFICE_SNN,
     ),
@@ -430,8 +395,8 @@ PROVINCE_NEWS = (
         "Văn hóa - Xã hội",
         "Đội tuyển của tỉnh giành một giải Nhì, một giải Ba và hai giải Khuyến khích.",
         ("Các em được Sở Giáo dục và Đào tạo tuyên dương và trao học bổng, cùng các thầy cô trực tiếp bồi dưỡng.",),
-        "Lễ tuyên dương học sinh đoạt giải quốc gia",
-        "Bốn học sinh mặc đồng phục cầm giấy khen đứng cạnh các thầy cô trên sân khấu",
+        "Hình minh họa: lễ tuyên dương học sinh đoạt giải",
+        "stage",
         "Đức Anh",
         OFFICE_SGD,
     ),
@@ -441,10 +406,11 @@ PROVINCE_NEWS = (
         "Lễ hội thường niên của tỉnh diễn ra trong ba ngày, với đua thuyền, chợ quê và đêm nhạc trên bến sông.",
         (
             "Ban tổ chức dành riêng một khu trưng bày sản phẩm OCOP của các xã, phường.",
+            Figure("market", "Hình minh họa: gian hàng nông sản của các xã, phường trong lễ hội"),
             "Khách tham quan được khuyến khích đi xe buýt miễn phí từ trung tâm tỉnh để giảm ùn tắc.",
         ),
-        "Đêm nhạc trên bến sông",
-        "Sân khấu nổi trên mặt nước được chiếu đèn màu, khán giả đứng kín bờ sông",
+        "Hình minh họa: đua thuyền, hoạt động chính của lễ hội",
+        "boat-race",
         "Hải Yến",
         OFFICE_TT,
     ),
@@ -457,8 +423,8 @@ PROVINCE_NEWS = (
             "Mỗi xã, phường có địa chỉ riêng dạng tenxa.songlam.gov.vn, do cán bộ của xã tự cập nhật tin bài.",
             "Nội dung cổng của các huyện cũ được lưu trữ nguyên vẹn, vẫn tra cứu được.",
         ),
-        "Giao diện cổng thông tin của một xã trên điện thoại",
-        "Bàn tay cầm điện thoại hiển thị trang chủ cổng thông tin xã với ảnh tin bài",
+        "Hình minh họa: trang chủ cổng thông tin xã trên điện thoại",
+        "phone",
         "Quốc Khánh",
         OFFICE_SKH,
     ),
@@ -467,8 +433,8 @@ PROVINCE_NEWS = (
         "Hoạt động của UBND",
         "Đoàn kiểm tra đi dọc 22 km đê biển qua ba xã ven biển, chỉ ra bốn vị trí cần gia cố ngay.",
         ("Các xã được yêu cầu chuẩn bị sẵn vật tư, bao tải cát và phân công lực lượng canh đê 24/24 giờ khi có bão.",),
-        "Đoàn kiểm tra tại một đoạn đê biển",
-        "Cán bộ đội mũ bảo hiểm đứng trên mặt đê, bên trái là biển, bên phải là ruộng muối",
+        "Hình minh họa: đoàn kiểm tra trên mặt đê biển",
+        "dike",
         "Đức Anh",
         OFFICE_SNN,
     ),
@@ -511,7 +477,7 @@ PROVINCE_UNPUBLISHED = (
     ),
 )
 
-# Each commune's or ward's own news: (title, category, lead, paragraphs, caption, alt, author, source).
+# Each commune's or ward's own news: (title, category, lead, paragraphs, caption, scene, author, source).
 COMMUNE_NEWS = {
     "hoabinh": (
         (
@@ -519,8 +485,8 @@ COMMUNE_NEWS = {
             "Hoạt động của UBND",
             "UBND xã Hòa Bình họp đánh giá công tác tháng 11, tập trung vào thu hoạch cam và giữ vệ sinh môi trường.",
             ("Chủ tịch UBND xã giao các thôn hoàn thành thu gom rác thải ở bãi tập kết trước ngày 15 tháng sau.",),
-            "Phiên họp tại hội trường UBND xã Hòa Bình",
-            "Khoảng hai mươi người ngồi quanh các dãy bàn trong hội trường nhỏ của xã",
+            "Hình minh họa: phiên họp thường kỳ của UBND xã",
+            "meeting",
             "Ngọc Mai",
             "Văn phòng HĐND và UBND xã",
         ),
@@ -528,9 +494,12 @@ COMMUNE_NEWS = {
             "Cam Hòa Bình vào vụ, thương lái đặt hàng sớm",
             "Kinh tế",
             "Hơn 200 ha cam của xã bắt đầu cho thu hoạch, nhiều thương lái đặt cọc từ đầu vụ.",
-            ("Hợp tác xã dán tem truy xuất nguồn gốc cho từng thùng cam, giúp giá bán cao hơn năm trước.",),
-            "Vườn cam chín vàng ở thôn Đồng Tâm",
-            "Những cây cam trĩu quả vàng, một người nông dân đang cắt cam cho vào sọt",
+            (
+                "Hợp tác xã dán tem truy xuất nguồn gốc cho từng thùng cam, giúp giá bán cao hơn năm trước.",
+                Figure("market", "Hình minh họa: cam Hòa Bình bày bán cùng rau xanh ở chợ"),
+            ),
+            "Hình minh họa: thu hoạch cam trong vườn",
+            "orchard",
             "Ngọc Mai",
             "Hợp tác xã Nông nghiệp Hòa Bình",
         ),
@@ -539,8 +508,8 @@ COMMUNE_NEWS = {
             "Văn hóa - Xã hội",
             "Người dân thôn Đồng Tâm góp công trồng hoa mười giờ và dâm bụt dọc tuyến đường trục thôn.",
             ("Mỗi hộ chăm sóc đoạn hoa trước nhà mình; chi đoàn thanh niên tưới nước vào mỗi sáng Chủ nhật.",),
-            "Tuyến đường hoa thôn Đồng Tâm",
-            "Con đường bê tông hai bên trồng hoa đỏ và hồng, vài em nhỏ đạp xe",
+            "Hình minh họa: đường hoa dọc trục thôn",
+            "flower-road",
             "Văn Hậu",
             "Ban công tác Mặt trận thôn Đồng Tâm",
         ),
@@ -549,8 +518,8 @@ COMMUNE_NEWS = {
             "Cải cách hành chính",
             "Người từ 80 tuổi trở lên được cán bộ xã mang kết quả thủ tục đến tận nhà, không mất phí.",
             ("Trong tháng đầu, bộ phận một cửa của xã đã trả 37 hồ sơ tại nhà.",),
-            "Cán bộ xã trao kết quả hồ sơ cho một cụ bà",
-            "Một cán bộ nữ mặc áo dài xanh trao tập giấy tờ cho cụ bà ngồi ở hiên nhà",
+            "Hình minh họa: cán bộ xã đến nhà người cao tuổi trả kết quả hồ sơ",
+            "house",
             "Văn Hậu",
             "Văn phòng HĐND và UBND xã",
         ),
@@ -561,8 +530,8 @@ COMMUNE_NEWS = {
             "Hoạt động của UBND",
             "Hơn 150 người dân dự hội nghị đối thoại, nêu kiến nghị về đường nội đồng và nước sạch.",
             ("Chủ tịch UBND xã trả lời tại chỗ 12 ý kiến; các ý kiến còn lại được trả lời bằng văn bản.",),
-            "Người dân phát biểu tại hội nghị đối thoại",
-            "Một người đàn ông đứng cầm micro phát biểu giữa hội trường đông người",
+            "Hình minh họa: bàn chủ tọa hội nghị đối thoại",
+            "meeting",
             "Thảo Vy",
             "Văn phòng HĐND và UBND xã",
         ),
@@ -571,8 +540,8 @@ COMMUNE_NEWS = {
             "Kinh tế",
             "Chợ phiên giúp các hộ trồng rau sạch bán trực tiếp cho người mua, không qua trung gian.",
             ("Xã bố trí mái che, điểm rửa tay và thùng rác phân loại tại chợ.",),
-            "Chợ phiên nông sản bên bến Đình",
-            "Các sạp rau xanh bày dưới mái che bạt, người mua đi lại giữa các sạp",
+            "Hình minh họa: chợ phiên nông sản dưới mái che",
+            "market",
             "Thảo Vy",
             "Hội Nông dân xã",
         ),
@@ -580,9 +549,12 @@ COMMUNE_NEWS = {
             "Trường Mầm non Thanh Xuân khánh thành phòng học mới",
             "Văn hóa - Xã hội",
             "Bốn phòng học mới đưa vào sử dụng, bảo đảm chỗ học cho toàn bộ trẻ từ ba đến năm tuổi trong xã.",
-            ("Công trình do ngân sách tỉnh và xã cùng đầu tư, hoàn thành sớm một tháng.",),
-            "Các cháu mầm non trong phòng học mới",
-            "Trẻ nhỏ ngồi quanh bàn thấp màu vàng, tường phòng học dán tranh con vật",
+            (
+                "Công trình do ngân sách tỉnh và xã cùng đầu tư, hoàn thành sớm một tháng.",
+                Figure("classroom", "Hình minh họa: giờ học trong một phòng học mới"),
+            ),
+            "Hình minh họa: ngôi trường với dãy phòng học mới",
+            "school",
             "Minh Tú",
             "Trường Mầm non Thanh Xuân",
         ),
@@ -591,8 +563,8 @@ COMMUNE_NEWS = {
             "Cải cách hành chính",
             "Mỗi thôn có một tổ công nghệ số giúp người dân cài ứng dụng định danh và nộp hồ sơ trực tuyến.",
             ("Các tổ gồm đoàn viên thanh niên, trưởng thôn và giáo viên, sinh hoạt vào tối thứ Bảy.",),
-            "Tổ công nghệ số hướng dẫn người dân dùng điện thoại",
-            "Một thanh niên chỉ màn hình điện thoại cho người phụ nữ trung niên tại nhà văn hóa",
+            "Hình minh họa: cài ứng dụng định danh trên điện thoại",
+            "phone",
             "Minh Tú",
             "Đoàn Thanh niên xã",
         ),
@@ -603,8 +575,8 @@ COMMUNE_NEWS = {
             "Hoạt động của UBND",
             "Phường đặt mục tiêu hoàn thành chỉnh trang vỉa hè ba tuyến phố chính trước Tết.",
             ("Các tổ dân phố được giao vận động hộ kinh doanh không lấn chiếm lòng đường.",),
-            "Hội nghị triển khai nhiệm vụ quý IV của phường",
-            "Lãnh đạo phường ngồi trên bàn chủ tọa, phía dưới là đại diện các tổ dân phố",
+            "Hình minh họa: hội nghị triển khai nhiệm vụ quý IV",
+            "meeting",
             "Thanh Hương",
             "Văn phòng HĐND và UBND phường",
         ),
@@ -613,8 +585,8 @@ COMMUNE_NEWS = {
             "Kinh tế",
             "Tuyến phố ven biển dài 800 m dành cho người đi bộ từ 18 giờ đến 23 giờ tối thứ Sáu, thứ Bảy và Chủ nhật.",
             ("Hơn 40 hộ kinh doanh đăng ký gian hàng ẩm thực và đồ lưu niệm.",),
-            "Phố đi bộ ven biển lên đèn",
-            "Dòng người đi bộ trên con phố rợp đèn lồng, xa xa là biển đêm",
+            "Hình minh họa: phố đi bộ lên đèn buổi tối",
+            "night-street",
             "Thanh Hương",
             "Phòng Kinh tế, Hạ tầng và Đô thị phường",
         ),
@@ -623,8 +595,8 @@ COMMUNE_NEWS = {
             "Văn hóa - Xã hội",
             "Gần 500 người dân, học sinh và chiến sĩ biên phòng thu gom hơn 3 tấn rác trên bãi biển.",
             ("Phường đặt thêm 60 thùng rác phân loại dọc bờ biển và trên phố đi bộ.",),
-            "Người dân nhặt rác trên bãi biển",
-            "Nhiều người đeo găng tay, cầm bao tải nhặt rác trên bãi cát lúc sáng sớm",
+            "Hình minh họa: người dân nhặt rác trên bãi biển",
+            "beach",
             "Quang Huy",
             "Ủy ban MTTQ Việt Nam phường",
         ),
@@ -633,8 +605,8 @@ COMMUNE_NEWS = {
             "Cải cách hành chính",
             "Từ tháng này, bộ phận một cửa của phường tiếp nhận hồ sơ cả sáng thứ Bảy cho người đi làm trong tuần.",
             ("Các thủ tục về hộ tịch và chứng thực được ưu tiên giải quyết ngay trong buổi.",),
-            "Quầy một cửa của phường sáng thứ Bảy",
-            "Hai cán bộ ngồi sau quầy tiếp nhận, người dân ngồi chờ trên hàng ghế",
+            "Hình minh họa: quầy một cửa của phường",
+            "counter",
             "Quang Huy",
             "Văn phòng HĐND và UBND phường",
         ),
@@ -670,31 +642,24 @@ COMMUNE_UNPUBLISHED = {
 User = get_user_model()
 
 
-def demo_image(seed, palette):
-    """A JPEG picture: a vertical gradient in the category's colours with a few simple shapes."""
-    rng = random.Random(seed)
-    width, height = 1200, 800
-    top, bottom = palette
-    image = Image.new("RGB", (width, height))
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        ratio = y / (height - 1)
-        draw.line([(0, y), (width, y)], fill=tuple(int(t + (b - t) * ratio) for t, b in zip(top, bottom, strict=True)))
-    for _ in range(6):
-        x, y, size = rng.randint(0, width), rng.randint(0, height), rng.randint(60, 260)
-        colour = tuple(rng.randint(180, 255) for _ in range(3))
-        if rng.random() < 0.5:
-            draw.ellipse([x, y, x + size, y + size], outline=colour, width=8)
+_editor_upload_to = DatedUploadTo("editor")  # where the editor's uploads go (articles.views)
+
+
+def _body(parts, *, seed=""):
+    """Paragraphs, and a ``Figure`` stored as an editor's upload would be, with its alt text and caption."""
+    html = []
+    for number, part in enumerate(parts):
+        if isinstance(part, Figure):
+            picture = demo_pictures.picture(part.scene, f"{seed}-{number}")
+            name = default_storage.save(_editor_upload_to(None, f"{seed}-{number}.jpg"), ContentFile(picture))
+            html.append(
+                f'<figure class="image"><img src="{default_storage.url(name)}" '
+                f'alt="{escape(demo_pictures.alt_text(part.scene))}" width="{demo_pictures.WIDTH}" '
+                f'height="{demo_pictures.HEIGHT}"><figcaption>{part.caption}</figcaption></figure>'
+            )
         else:
-            draw.rectangle([x, y, x + size, y + size // 2], fill=colour)
-    draw.polygon([(0, height), (width // 3, height * 2 // 3), (width * 2 // 3, height), (0, height)], fill=bottom)
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=80)
-    return buffer.getvalue()
-
-
-def _body(paragraphs):
-    return "".join(f"<p>{text}</p>" for text in paragraphs)
+            html.append(f"<p>{part}</p>")
+    return "".join(html)
 
 
 def seed_categories(unit):
@@ -712,39 +677,42 @@ def seed_articles(unit, *, news, announcements=(), unpublished=(), writer=None, 
     """Create ``unit``'s demo categories and articles; articles that already exist are left as they are.
 
     ``writer`` and ``chief`` are the unit's press officer and editor-in-chief, recorded as the authors of
-    the edits, so that the admin's history shows who did what on each unit.
+    the edits, so that the admin's history shows who did what on each unit. Each unit's news and
+    announcements went out on working days, in office hours (``demo_calendar``).
     """
     categories = seed_categories(unit)
     now = timezone.now()
     created = []
     articles = Article.objects.of(unit)
 
-    for index, (title, category, lead, paragraphs, caption, alt, author, source) in enumerate(news):
-        article, is_new = articles.get_or_create(
-            slug=slugify_vi(title),
-            defaults={
-                "unit": unit,
-                "title": title,
-                "category": categories[category],
-                "lead": lead,
-                "body": _body(paragraphs),
-                "image_caption": caption,
-                "image_alt": alt,
-                "author": author,
-                "source": source,
-                "status": Article.Status.PUBLISHED,
-                "published_at": now - timezone.timedelta(days=index * 1.5, hours=index % 5),
-                "view_count": 40 + (index * 37) % 400,
-                "created_by": writer,
-                "updated_by": chief,
-            },
+    published = publication_times(len(news), seed=f"{unit.code}-news", now=now)
+    for index, (title, category, lead, paragraphs, caption, scene, author, source) in enumerate(news):
+        slug = slugify_vi(title)
+        if articles.filter(slug=slug).exists():
+            continue
+        article = Article.objects.create(
+            unit=unit,
+            slug=slug,
+            title=title,
+            category=categories[category],
+            lead=lead,
+            body=_body(paragraphs, seed=f"{unit.code}-{slug}"),
+            image_caption=caption,
+            image_alt=demo_pictures.alt_text(scene),
+            author=author,
+            source=source,
+            status=Article.Status.PUBLISHED,
+            published_at=published[index],
+            view_count=40 + (index * 37) % 400,
+            created_by=writer,
+            updated_by=chief,
         )
-        if is_new:
-            picture = demo_image(f"{unit.code}-{index}", PALETTES[category])
-            article.image.save(f"{article.slug}.jpg", ContentFile(picture), save=True)
-            update_image_renditions(article=article)
-            created.append(article)
+        picture = demo_pictures.picture(scene, f"{unit.code}-{index}")
+        article.image.save(f"{slug}.jpg", ContentFile(picture), save=True)
+        update_image_renditions(article=article)
+        created.append(article)
 
+    shown = publication_times(len(announcements), seed=f"{unit.code}-announcements", now=now)
     for index, (title, pinned, days_shown, lead, paragraphs) in enumerate(announcements):
         show_until = now + timezone.timedelta(days=days_shown) if days_shown is not None else None
         _article, is_new = articles.get_or_create(
@@ -761,7 +729,7 @@ def seed_articles(unit, *, news, announcements=(), unpublished=(), writer=None, 
                 "author": "",
                 "source": unit.name,
                 "status": Article.Status.PUBLISHED,
-                "published_at": now - timezone.timedelta(days=index + 1),
+                "published_at": shown[index],
                 "created_by": writer,
                 "updated_by": chief,
             },
@@ -795,20 +763,22 @@ def seed_articles(unit, *, news, announcements=(), unpublished=(), writer=None, 
     return created
 
 
-# The former district's portal stopped on 30 June 2025; its articles keep the dates it gave them.
-ARCHIVE_LAST_DAY = datetime.datetime(2025, 6, 28, 9, 30)
+# The former district's portal stopped at the end of 30 June 2025; its articles keep the dates it gave them.
+ARCHIVE_CLOSED = datetime.datetime(2025, 6, 30, 17, 0)
 
 
 def archive_export():
     """The former district's news as its old portal exported it: JSON Lines, one article a line."""
     lines = []
-    for index, (title, category, lead, paragraphs, caption, _alt, author, source) in enumerate(NEWS):
-        published = ARCHIVE_LAST_DAY - datetime.timedelta(days=index * 9, hours=index % 6)
+    closed = timezone.make_aware(ARCHIVE_CLOSED)
+    moments = publication_times(len(NEWS), seed="huyen-song-lam", now=closed, gaps=(4, 12))
+    for index, (title, category, lead, paragraphs, author, source) in enumerate(NEWS):
+        published = timezone.localtime(moments[index])
         record = {
             "external_id": f"SL-{2400 - index * 17}",
             "title": title,
             "summary": lead,
-            "body_html": _body(paragraphs) + f"<p><em>({caption})</em></p>",
+            "body_html": _body(paragraphs),
             "category": category,
             "published_at": published.isoformat(),
             "author": author,
