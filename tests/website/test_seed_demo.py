@@ -2,14 +2,19 @@
 
 import io
 import re
+from datetime import time
+from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps
+from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.utils import timezone
+from PIL import Image
 
 from accounts.roles import ROLES
 from articles.models import Article, Category, Offer
-from meetings.models import Meeting
+from meetings.models import Meeting, Task
 from units.models import Unit, UnitAlias
 from website.demo import COMMUNES, FORMER_DISTRICT, PROVINCE
 from website.models import MenuItem, Page, SiteSettings
@@ -136,3 +141,74 @@ def test_printed_accounts_log_in_to_the_admin(client, settings):
         else:
             assert admin.status_code == 200
         client.logout()
+
+
+class _Figures(HTMLParser):
+    """Each ``<img>`` of a body with its alt text and the caption of the figure it is in."""
+
+    def __init__(self):
+        super().__init__()
+        self.images, self._in_caption = [], False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append({**dict(attrs), "caption": ""})
+        self._in_caption = tag == "figcaption"
+
+    def handle_endtag(self, tag):
+        self._in_caption = False
+
+    def handle_data(self, data):
+        if self._in_caption and self.images:
+            self.images[-1]["caption"] += data
+
+
+def body_images(article):
+    parser = _Figures()
+    parser.feed(article.body)
+    return parser.images
+
+
+def test_demo_pictures_exist_and_their_words_say_what_they_show(settings):
+    seed()
+    news = Article.objects.published().news().filter(unit__archived=False)
+    for article in news:
+        assert article.image_alt.startswith("Hình vẽ ") and article.image_caption.startswith("Hình minh họa")
+        for field in (article.image, article.image_thumb, article.image_large):
+            assert default_storage.exists(field.name)
+        with article.image.open("rb") as handle:
+            assert Image.open(handle).size == (1200, 800)
+    figures = [image for article in news for image in body_images(article)]
+    assert len(figures) >= 5
+    for image in figures:
+        assert image["alt"].startswith("Hình vẽ ") and image["caption"].startswith("Hình minh họa")
+        assert default_storage.exists(image["src"].removeprefix(settings.MEDIA_URL))
+
+
+def test_demo_articles_went_out_in_office_hours_of_working_days():
+    seed()
+    for unit in Unit.objects.filter(archived=False):
+        published = Article.objects.of(unit).published()
+        times = [timezone.localtime(moment) for moment in published.values_list("published_at", flat=True)]
+        assert all(moment.weekday() < 5 and time(7, 30) <= moment.time() <= time(17) for moment in times)
+        assert len({moment.time() for moment in times}) == len(times)
+
+
+def test_demo_meetings_fall_on_working_days_each_agenda_item_with_its_own_summary_and_outcome():
+    seed()
+    meetings = Meeting.objects.prefetch_related("agenda_items")
+    starts = [timezone.localtime(meeting.starts_at) for meeting in meetings]
+    assert all(start.weekday() < 5 for start in starts)  # no Sunday, and no Saturday either
+    assert all(time(7, 30) <= start.time() and start.time() <= time(17) for start in starts)
+    assert all(timezone.localtime(meeting.ends_at).time() <= time(17) for meeting in meetings)
+    assert len({start.time() for start in starts}) > 2
+    for meeting in meetings:
+        items = list(meeting.agenda_items.all())
+        summaries = {item.summary for item in items}
+        assert "" not in summaries and len(summaries) == len(items), meeting.title
+        outcomes = {item.outcome for item in items}
+        if meeting.status == Meeting.Status.HELD:
+            assert "" not in outcomes and len(outcomes) == len(items), meeting.title
+        else:
+            assert outcomes == {""}
+    assert all(deadline.weekday() < 5 for deadline in Task.objects.values_list("deadline", flat=True))
