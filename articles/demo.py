@@ -2,6 +2,10 @@
 
 NEWS is the portal of the former district of Sông Lam, abolished on 1 July 2025: the demo imports it into
 the district's archived unit as ``import_articles`` would, with its original dates, authors and view counts.
+
+The province's and communes' news name a scene of ``demo_pictures`` for their featured image (and a
+``Figure`` may add one between paragraphs): the drawing's own words are the alt text, and each caption
+says the picture is an illustration ("Hình minh họa"), never a photograph of the event.
 """
 
 import datetime

@@ -32,6 +32,13 @@ def working_day(offset, *, start=None):
     return day
 
 
+def on_or_before(day):
+    """``day``, or the Friday before it when it is a weekend: a date something was signed on."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def at(day, moment):
     """``day`` at the local time ``moment``, as an aware date-time."""
     return timezone.make_aware(datetime.combine(day, moment))

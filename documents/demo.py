@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from articles.demo_calendar import on_or_before
 from documents.disclosure import DOCUMENT_KINDS
 from documents.models import Document, DocumentType, Field, Relation
 from documents.services import add_file, rebuild_search_text
@@ -60,7 +61,7 @@ def seed_documents(unit, *, symbol, place, chair, year=2026):
         doc_type=decision,
         is_normative=True,
         summary=f"Ban hành mức thu phí sử dụng diện tích bán hàng tại chợ {place}",
-        issued_on=datetime.date(year - 2, 3, 2),
+        issued_on=on_or_before(datetime.date(year - 2, 3, 2)),
         effective_on=datetime.date(year - 2, 3, 15),
     )
     fees = Document.objects.create(
@@ -69,7 +70,7 @@ def seed_documents(unit, *, symbol, place, chair, year=2026):
         doc_type=decision,
         is_normative=True,
         summary=f"Ban hành Quy định thu phí chợ và quản lý hoạt động kinh doanh tại chợ {place}",
-        issued_on=datetime.date(year, 10, 6),
+        issued_on=on_or_before(datetime.date(year, 10, 6)),
         effective_on=datetime.date(year, 10, 20),
     )
     fees.fields.add(finance, economy)
@@ -92,7 +93,7 @@ def seed_documents(unit, *, symbol, place, chair, year=2026):
         number=f"112/KH-{symbol}",
         doc_type=plan,
         summary=f"Kế hoạch phát triển kinh tế - xã hội {place} năm {year + 1}",
-        issued_on=datetime.date(year, 11, 14),
+        issued_on=on_or_before(datetime.date(year, 11, 14)),
     )
     yearly.fields.add(economy)
     budget = Document.objects.create(
@@ -100,7 +101,7 @@ def seed_documents(unit, *, symbol, place, chair, year=2026):
         number=f"98/BC-{symbol}",
         doc_type=report,
         summary=f"Báo cáo công khai dự toán ngân sách {place} năm {year + 1}",
-        issued_on=datetime.date(year, 11, 25),
+        issued_on=on_or_before(datetime.date(year, 11, 25)),
     )
     budget.fields.add(finance)
     for document in (old_fees, yearly, budget):
@@ -133,6 +134,6 @@ def seed_disclosed_documents(unit):
                 "doc_type": doc_type,
                 "issuer": unit.name,
                 "summary": SUMMARIES[kind.key].format(year=year, place=unit.short_name),
-                "issued_on": datetime.date(year, 1, 15),
+                "issued_on": on_or_before(datetime.date(year, 1, 15)),
             },
         )

@@ -14,6 +14,8 @@ from PIL import Image
 
 from accounts.roles import ROLES
 from articles.models import Article, Category, Offer
+from consultations.models import Consultation
+from documents.models import Document
 from meetings.models import Meeting, Task
 from units.models import Unit, UnitAlias
 from website.demo import COMMUNES, FORMER_DISTRICT, PROVINCE
@@ -185,13 +187,20 @@ def test_demo_pictures_exist_and_their_words_say_what_they_show(settings):
         assert default_storage.exists(image["src"].removeprefix(settings.MEDIA_URL))
 
 
-def test_demo_articles_went_out_in_office_hours_of_working_days():
+def in_office_hours(moment):
+    moment = timezone.localtime(moment)
+    return moment.weekday() < 5 and time(7, 30) <= moment.time() <= time(17)
+
+
+def test_demo_articles_documents_and_consultations_are_dated_on_working_days():
     seed()
-    for unit in Unit.objects.filter(archived=False):
-        published = Article.objects.of(unit).published()
-        times = [timezone.localtime(moment) for moment in published.values_list("published_at", flat=True)]
-        assert all(moment.weekday() < 5 and time(7, 30) <= moment.time() <= time(17) for moment in times)
-        assert len({moment.time() for moment in times}) == len(times)
+    for unit in Unit.objects.all():
+        times = list(Article.objects.of(unit).published().values_list("published_at", flat=True))
+        assert all(map(in_office_hours, times)), unit
+        assert len({timezone.localtime(moment).time() for moment in times}) == len(times)
+    assert all(day.weekday() < 5 for day in Document.objects.values_list("issued_on", flat=True))
+    for consultation in Consultation.objects.all():
+        assert in_office_hours(consultation.opens_at) and in_office_hours(consultation.closes_at)
 
 
 def test_demo_meetings_fall_on_working_days_each_agenda_item_with_its_own_summary_and_outcome():
