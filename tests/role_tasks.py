@@ -68,3 +68,24 @@ def sideways_scroll(page):
 def message(page):
     """The text of the messages the admin shows after an action."""
     return page.locator(".messagelist").inner_text()
+
+
+def choose_in_autocomplete(page, name, typed, option):
+    """Pick ``option`` in the admin's autocomplete (select2) of the field named ``name``, after typing ``typed``."""
+    page.locator(f"select[name='{name}'] + .select2 .select2-selection").click()
+    page.locator(".select2-dropdown .select2-search__field").fill(typed)
+    page.locator(".select2-results__option", has_text=option).click()
+
+
+def choose_option_containing(select, text):
+    """Choose the option of ``select`` whose label contains ``text`` (labels may add a position, an office…)."""
+    labels = select.locator("option").all_inner_texts()
+    select.select_option(label=next(label for label in labels if text in label))
+
+
+def cut_off_tables(page):
+    """The headings of the form's tables (tabular inlines) whose columns run out of their box."""
+    return page.locator(".inline-group .tabular").evaluate_all(
+        "boxes => boxes.filter(box => box.scrollWidth > box.clientWidth)"
+        ".map(box => box.querySelector('h2')?.innerText || box.id)"
+    )
