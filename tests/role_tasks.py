@@ -48,16 +48,21 @@ def panel(page, title):
     return page.locator(".dashboard-panel").filter(has=heading)
 
 
+def index_row(page, model_name):
+    """The index's row of the model listed as ``model_name`` (its list, add and change links)."""
+    return page.get_by_role("row").filter(has=page.get_by_role("link", name=model_name, exact=True))
+
+
 def add_from_index(page, model_name):
-    """Follow the index's "Thêm vào" link of the model listed as ``model_name``, as a person finds the add form."""
-    row = page.get_by_role("row").filter(has=page.get_by_role("link", name=model_name, exact=True))
-    row.get_by_role("link", name="Thêm vào").click()
+    """Follow the index's "Thêm vào" link of ``model_name``, as a person finds the add form."""
+    index_row(page, model_name).get_by_role("link", name="Thêm vào").click()
     page.wait_for_url(re.compile(r"/add/$"))
 
 
 def open_list_from_index(page, model_name):
-    page.get_by_role("link", name=model_name, exact=True).first.click()
-    page.wait_for_load_state()
+    """Follow the index's link to the list of ``model_name``."""
+    index_row(page, model_name).get_by_role("link", name=model_name, exact=True).click()
+    page.wait_for_url(re.compile(r"/admin/\w+/\w+/$"))
 
 
 def sideways_scroll(page):
