@@ -40,11 +40,11 @@ def panels(request):
 NOTHING = _("Không có việc nào.")
 
 
-def _panel(title, rows, link=None, note=None, empty=NOTHING):
+def _panel(title, rows, link=None, note=None, empty=NOTHING, text=str):
     """A titled list of at most LIMIT rows, each (text, address of its admin page, a note or "")."""
     return {
         "title": title,
-        "rows": [(str(row), _change_url(row), note(row) if note else "") for row in rows[:LIMIT]],
+        "rows": [(text(row), _change_url(row), note(row) if note else "") for row in rows[:LIMIT]],
         "link": link,
         "empty": empty,
     }
@@ -146,6 +146,9 @@ def _administrator(unit):
                 username__in=members.values("username"), failures_since_start__gte=settings.AXES_FAILURE_LIMIT
             ).order_by("-attempt_time"),
             reverse("admin:axes_accessattempt_changelist"),
+            # The account's name, not django-axes' own "Attempted Access: <time>" in English.
+            text=lambda attempt: attempt.username,
+            note=lambda attempt: f"{_when(attempt.attempt_time)} · {attempt.ip_address}",
         ),
         _panel(
             _("Tài khoản không dùng từ %(days)d ngày") % {"days": UNUSED_DAYS},
