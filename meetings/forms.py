@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django import forms
 from django.forms.models import BaseInlineFormSet
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem, Attendee, Official
@@ -64,7 +65,7 @@ class Presenters:
 
 class AgendaItemForm(forms.ModelForm):
     presenter = forms.TypedChoiceField(
-        label=AgendaItem._meta.get_field("presenter").verbose_name,
+        label=capfirst(AgendaItem._meta.get_field("presenter").verbose_name),
         required=False,
         coerce=str,
         empty_value="",
