@@ -1,5 +1,6 @@
 """One admin page records a whole meeting: attendees, agenda, tasks and documents as inlines."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -81,8 +82,14 @@ class AgendaItemInline(UnitOwnedInline, admin.StackedInline):
 
 
 class TaskInline(NamedColumnsInline):
+    """One row a task, narrow boxes: with the admin's wide ones the deadline and status ran off the table."""
+
     model = Task
     fields = ["order", "description", "responsible_office", "deadline", "status"]
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 18})},
+    }
     extra = 1
 
 
