@@ -12,9 +12,9 @@
     return text.trim().replace(/:$/, "");
   }
 
-  // A hidden element holding the name, so the box reads "name, chosen value" (aria-labelledby).
-  function nameElement(select, box) {
-    var id = select.id + "_name";
+  // Hidden elements holding the field's name and the chosen value, read as "name, value"
+  // (aria-labelledby); the box's own text would add the "×" that clears the choice.
+  function hiddenText(box, id, text) {
     var element = document.getElementById(id);
     if (!element) {
       element = document.createElement("span");
@@ -22,8 +22,14 @@
       element.hidden = true;
       box.appendChild(element);
     }
-    element.textContent = fieldName(select);
-    return element;
+    element.textContent = text;
+    return id;
+  }
+
+  function chosenText(select) {
+    return Array.prototype.map.call(select.selectedOptions, function (option) {
+      return option.value ? option.textContent.trim() : "";
+    }).join(", ");
   }
 
   function name(select) {
@@ -31,17 +37,11 @@
     if (!select.id || !box || !box.classList.contains("select2") || !fieldName(select)) {
       return;
     }
-    var nameId = nameElement(select, box).id;
-    var selection = box.querySelector(".select2-selection");
-    var rendered = box.querySelector(".select2-selection--single .select2-selection__rendered");
-    if (rendered) {
-      rendered.setAttribute("aria-labelledby", nameId);
-      selection.setAttribute("aria-labelledby", nameId + " " + rendered.id);
-    } else {
-      selection.setAttribute("aria-labelledby", nameId);
-    }
-    box.querySelectorAll(".select2-search__field").forEach(function (input) {
-      input.setAttribute("aria-labelledby", nameId);
+    var nameId = hiddenText(box, select.id + "_name", fieldName(select));
+    var valueId = hiddenText(box, select.id + "_value", chosenText(select));
+    box.querySelector(".select2-selection").setAttribute("aria-labelledby", nameId + " " + valueId);
+    box.querySelectorAll(".select2-selection__rendered[role=textbox], .select2-search__field").forEach(function (element) {
+      element.setAttribute("aria-labelledby", nameId);
     });
   }
 
@@ -54,6 +54,9 @@
   });
   document.addEventListener("formset:added", function (event) {
     nameAll(event.target);
+  });
+  $(document).on("change", "select.admin-autocomplete", function () {
+    name(this);
   });
   // The search input of an open single box lives in the dropdown, added to the page when it opens.
   $(document).on("select2:open", "select.admin-autocomplete", function () {

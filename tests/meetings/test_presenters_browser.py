@@ -45,9 +45,11 @@ def test_secretary_picks_an_attendee_typed_in_as_presenter_before_saving(browser
     page.locator("#id_starts_at_1").fill("08:00")
     page.locator("#id_location").fill("Phòng họp số 1")
     assert presenter_names(page, 0) == ["---------"]
+    assert page.get_by_role("combobox", name="Cán bộ", exact=True).count() == 3  # select2, named by its label
 
     choose_official(page, 0, "Nguyễn Văn Hòa")
     page.locator("#id_attendees-0-role").select_option("chair")
+    assert page.get_by_role("combobox", name="Cán bộ Nguyễn Văn Hòa (Chủ tịch UBND huyện)").count() == 1
     page.locator("#id_attendees-1-name").fill("Bà Lê Thị Hoa")
     page.locator("#id_attendees-1-position").fill("Trưởng phòng Tài chính - Kế hoạch")
     page.locator("#id_attendees-1-office").fill("Phòng Tài chính - Kế hoạch")
