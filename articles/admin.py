@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from articles import services
 from articles.forms import ArticleAdminForm
 from articles.models import Article, Attachment, Category, Comment, Offer, search_terms
+from core.admin import AUTOCOMPLETE_NAMES_JS, NamedColumnsInline, NamedSplitDateTime
 from core.uploads import files_removed_on_failure
 from units.admin import UnitOwnedAdmin
 
@@ -28,7 +29,7 @@ class CategoryAdmin(UnitOwnedAdmin):
     search_fields = ["name"]
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(NamedColumnsInline):
     model = Attachment
     fields = ["title", "file", "order"]
     extra = 1
@@ -47,6 +48,11 @@ class ArticleAdmin(UnitOwnedAdmin):
     autocomplete_fields = ["related"]
     actions = ["submit_selected", "publish_selected", "withdraw_selected", "offer_selected"]
     change_form_template = "admin/articles/article/change_form.html"
+    formfield_overrides = {models.DateTimeField: {"widget": NamedSplitDateTime}}
+
+    class Media:
+        js = AUTOCOMPLETE_NAMES_JS
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "kind", "lead", "body"]}),
         (_("Ảnh đại diện"), {"fields": ["image", "image_caption", "image_alt"]}),

@@ -1,7 +1,9 @@
 """One admin page records a whole meeting: attendees, agenda, tasks and documents as inlines."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
@@ -9,7 +11,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.admin import AUTOCOMPLETE_NAMES_JS, NamedColumnsInline, NamedSplitDateTime
 from meetings import services
+from meetings.forms import AgendaItemForm, AgendaItemFormSet
 from meetings.models import AgendaItem, Attendee, Meeting, MeetingDocument, Official, Task
 from units.admin import UnitOwnedAdmin, UnitOwnedInline
 
@@ -41,7 +45,7 @@ class AttendeeFormSet(BaseInlineFormSet):
 
 
 class MeetingChildInline:
-    """Inlines whose choices (presenter, agenda item) are limited to the meeting being edited."""
+    """Inlines whose choices (a document's agenda item) are limited to the meeting being edited."""
 
     def limit_to_meeting(self, request, queryset):
         object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
@@ -59,24 +63,37 @@ class AttendeeInline(UnitOwnedInline, admin.StackedInline):
     extra = 3
 
 
-class AgendaItemInline(UnitOwnedInline, MeetingChildInline, admin.StackedInline):
+class AgendaItemInline(UnitOwnedInline, admin.StackedInline):
+    """The agenda; a presenter may be an attendee typed in above, before the meeting is first saved."""
+
     model = AgendaItem
+    form = AgendaItemForm
+    formset = AgendaItemFormSet
     fields = [("order", "number"), "title", ("presenter", "presenter_office"), "summary", "outcome", "is_public"]
     extra = 1
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "presenter":
-            kwargs["queryset"] = self.limit_to_meeting(request, Attendee.objects.all())
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    class Media:
+        js = ["admin/js/jquery.init.js", "js/meeting-presenters.js"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.officials = Official.objects.filter(unit=request.unit)
+        return formset
 
 
-class TaskInline(admin.TabularInline):
+class TaskInline(NamedColumnsInline):
+    """One row a task, narrow boxes: with the admin's wide ones the deadline and status ran off the table."""
+
     model = Task
     fields = ["order", "description", "responsible_office", "deadline", "status"]
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 18})},
+    }
     extra = 1
 
 
-class MeetingDocumentInline(UnitOwnedInline, MeetingChildInline, admin.TabularInline):
+class MeetingDocumentInline(UnitOwnedInline, MeetingChildInline, NamedColumnsInline):
     """The meeting's papers: documents entered in “Văn bản” (with their files), chosen among the unit's."""
 
     model = MeetingDocument
@@ -114,9 +131,11 @@ class MeetingAdmin(UnitOwnedAdmin):
     autocomplete_fields = ["articles"]
     actions = ["copy_selected_as_next"]
     change_form_template = "admin/meetings/meeting/change_form.html"
+    formfield_overrides = {models.DateTimeField: {"widget": NamedSplitDateTime}}
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        js = AUTOCOMPLETE_NAMES_JS
 
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "body", ("starts_at", "ends_at"), "location", "status"]}),
@@ -126,6 +145,13 @@ class MeetingAdmin(UnitOwnedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_list()
+
+    def save_related(self, request, form, formsets, change):
+        """Attendees are saved before the agenda, so an item's presenter typed in on this page can be linked."""
+        by_model = {formset.model: formset for formset in formsets}
+        if AgendaItem in by_model and Attendee in by_model:
+            by_model[AgendaItem].attendee_forms = by_model[Attendee].forms
+        super().save_related(request, form, formsets, change)
 
     @admin.display(description=_("chủ trì"))
     def chair_name(self, meeting):

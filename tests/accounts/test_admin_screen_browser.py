@@ -65,11 +65,6 @@ def test_the_meeting_and_article_forms_fit(browser, live_server, screenshot, wid
     context.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="axe, serious: the meeting's attendee autocompletes (select2) have no accessible name; the article's "
-    "attachment file inputs are labelled only by a table header (label-title-only) and its date-time pair by one",
-)
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("name", ["article", "meeting"])
 def test_the_meeting_and_article_forms_pass_axe(browser, live_server, width, name):

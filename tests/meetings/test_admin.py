@@ -177,3 +177,84 @@ def test_secretary_links_a_unit_document_to_the_meeting_and_never_another_units(
     assert meeting.document_links.get().document == minutes
     page = client.get(f"/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
     assert "bien-ban.pdf" in page
+
+
+def agenda_item(title, presenter):
+    return {
+        "agenda_items-TOTAL_FORMS": "1",
+        "agenda_items-0-order": "1",
+        "agenda_items-0-title": title,
+        "agenda_items-0-presenter": presenter,
+        "agenda_items-0-is_public": "on",
+    }
+
+
+def test_a_presenter_entered_as_an_attendee_on_the_same_page_is_linked_in_one_save(client, secretary):
+    chair = make_official("Nguyễn Văn Hòa", position="Chủ tịch UBND huyện", office="UBND huyện")
+    data = meeting_form(
+        **attendee_rows((chair, "", "chair"), (None, "Bà Lê Thị Hoa", "presenter")),
+        **{"attendees-1-office": "Phòng Tài chính - Kế hoạch"},
+        **agenda_item("Tiến độ giải ngân vốn đầu tư công", "new-1"),
+    )
+    response = client.post("/admin/meetings/meeting/add/", data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    item = Meeting.objects.get().agenda_items.get()
+    assert item.presenter.name == "Bà Lê Thị Hoa"
+    assert item.presenter_office == "Phòng Tài chính - Kế hoạch"
+
+
+def test_the_presenters_list_offers_the_attendees_typed_in_when_the_page_comes_back(client, secretary):
+    """Without JavaScript: the page refused for another reason lists the new attendees as presenters."""
+    chair = make_official("Nguyễn Văn Hòa", position="Chủ tịch UBND huyện")
+    data = meeting_form(
+        ends_at_1="07:00",
+        **attendee_rows((chair, "", "chair"), (None, "Bà Lê Thị Hoa", "presenter")),
+        **agenda_item("Tiến độ giải ngân", "new-1"),
+    )
+    response = client.post("/admin/meetings/meeting/add/", data)
+    assert response.status_code == 200 and not Meeting.objects.exists()
+    html = response.content.decode()
+    assert '<option value="new-0">Nguyễn Văn Hòa</option>' in html
+    assert '<option value="new-1" selected>Bà Lê Thị Hoa</option>' in html
+
+
+def test_a_presenter_whose_attendee_row_is_missing_is_refused_and_the_page_kept(client, secretary):
+    data = meeting_form(
+        **attendee_rows((None, "Bà Lê Thị Hoa", "member"), (None, "", "member")),
+        **agenda_item("Tiến độ giải ngân vốn đầu tư công", "new-1"),
+    )
+    response = client.post("/admin/meetings/meeting/add/", data)
+    assert response.status_code == 200 and not Meeting.objects.exists()
+    html = response.content.decode()
+    assert "Người trình bày phải là một người trong thành phần tham dự ở trên" in html
+    assert 'value="Tiến độ giải ngân vốn đầu tư công"' in html and 'value="Bà Lê Thị Hoa"' in html
+
+
+def test_a_presenter_removed_from_the_attendees_in_the_same_save_is_refused(client, secretary):
+    meeting = make_meeting(attendees=2)
+    first, second = meeting.attendees.all()
+    data = meeting_form(
+        **{
+            "attendees-TOTAL_FORMS": "2",
+            "attendees-INITIAL_FORMS": "2",
+            **{
+                f"attendees-{index}-{name}": value
+                for index, attendee in enumerate([first, second])
+                for name, value in {
+                    "id": str(attendee.pk),
+                    "meeting": str(meeting.pk),
+                    "order": str(index),
+                    "official": str(attendee.official_id),
+                    "name": attendee.name,
+                    "role": attendee.role,
+                    "attendance": "present",
+                }.items()
+            },
+            "attendees-1-DELETE": "on",
+        },
+        **agenda_item("Báo cáo tình hình", str(second.pk)),
+    )
+    response = client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data)
+    assert response.status_code == 200
+    assert "Người trình bày phải là một người trong thành phần tham dự ở trên" in response.content.decode()
+    assert meeting.attendees.count() == 2 and not meeting.agenda_items.exists()
