@@ -1,14 +1,21 @@
 """The reader's side, in a real browser on a 360 px phone and a 1280 px desktop."""
 
-import pytest
+import re
 
+import pytest
+from django.contrib.auth import get_user_model
+
+from accounts import roles
+from articles.models import Article
 from tests.articles.factories import make_article
 from tests.consultations.factories import make_consultation
 from tests.stats.conftest import BROWSER_UA
+from tests.units import give_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (360, 1280)
+PASSWORD = "MatKhau@SongLam2026"
 # A long article, as most are: its comment form is far below the top of the page.
 LONG_BODY = "".join(f"<p>Đoạn {n}: bà con xã Hòa Bình phấn khởi vì được mùa được giá.</p>" for n in range(40))
 
@@ -78,3 +85,41 @@ def test_after_a_consultation_comment_the_thanks_is_where_the_reader_is(reader, 
     thanks.wait_for()
     shoot(reader, screenshot, "consultation-commented")
     assert in_view(reader, thanks)
+
+
+def test_on_a_phone_the_announcements_come_before_the_long_lists(reader, live_server, screenshot):
+    for number in range(12):
+        make_article(f"Tin hoạt động số {number} của xã Hòa Bình")
+    make_article("Thông báo lịch tiếp công dân tháng 12", kind=Article.Kind.ANNOUNCEMENT)
+    reader.goto(live_server.url + "/")
+    shoot(reader, screenshot, "home")
+    box = reader.locator(".announcements-box").filter(has_text="Thông báo lịch tiếp công dân")
+    assert box.count() == 2 and reader.locator(".announcements-box:visible").count() == 1
+    shown = box.locator("visible=true").bounding_box()
+    latest = reader.locator("#latest-title").bounding_box()
+    main = reader.locator("main").bounding_box()
+    if reader.viewport_size["width"] == 360:
+        assert shown["y"] < latest["y"], "the announcements are below the latest news on a phone"
+    else:
+        assert shown["x"] >= main["x"] + main["width"], "the announcements left the sidebar on a desktop"
+
+
+def test_signed_in_staff_see_their_name_in_the_header(reader, live_server, screenshot):
+    roles.sync_roles()
+    officer = get_user_model().objects.create_user(
+        "bientap", password=PASSWORD, is_staff=True, last_name="Nguyễn Văn", first_name="Bình"
+    )
+    give_role(officer, roles.PRESS_OFFICER)
+    reader.goto(live_server.url + "/")
+    assert reader.get_by_role("link", name="Đăng nhập").is_visible()
+    reader.goto(live_server.url + "/admin/login/")
+    reader.get_by_label("Tên đăng nhập").fill("bientap")
+    reader.get_by_label("Mật khẩu").fill(PASSWORD)
+    reader.locator("input[type=submit]").click()
+    reader.wait_for_url(re.compile(r"/admin/$"))
+    reader.goto(live_server.url + "/")
+    header = reader.locator(".banner")
+    shoot(reader, screenshot, "staff-header")
+    assert header.get_by_text("Nguyễn Văn Bình").is_visible()
+    assert header.get_by_role("link", name="Trang quản trị").is_visible()
+    assert header.get_by_role("link", name="Đăng nhập").count() == 0

@@ -4,8 +4,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.conftest import log_in_with_second_factor
 from tests.units import unit_settings
 from website.models import MaintenanceNotice, MenuItem, Page
 
@@ -125,3 +129,19 @@ def test_every_page_has_skip_link_search_and_login(client):
     assert 'role="search"' in html
     assert "Đăng nhập" in html
     assert 'data-text-size="larger"' in html
+
+
+def test_the_header_greets_signed_in_staff_and_invites_readers_to_sign_in(client, admin_user):
+    admin_user.last_name, admin_user.first_name = "Nguyễn Văn", "Bình"
+    admin_user.save()
+    log_in_with_second_factor(client, admin_user)
+    staff_header = client.get("/").content.decode().split("</header>")[0]
+    assert "Trang quản trị" in staff_header and "Nguyễn Văn Bình" in staff_header
+    assert "Đăng nhập" not in staff_header
+    # Readers still get one page from the cache, drawn for no one in particular.
+    Client().get("/")
+    with CaptureQueriesContext(connection) as queries:
+        reader_header = Client().get("/").content.decode().split("</header>")[0]
+    assert len(queries) == 0, "the reader's page did not come from the page cache"
+    assert "Đăng nhập" in reader_header
+    assert "Trang quản trị" not in reader_header and "Nguyễn Văn Bình" not in reader_header
