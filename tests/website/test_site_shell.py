@@ -83,6 +83,15 @@ def test_simple_page_is_shown_and_an_unpublished_one_is_not(client):
     assert client.get("/trang/ban-nhap/").status_code == 404
 
 
+def test_view_on_site_is_offered_only_for_a_page_readers_can_open(client, admin_user):
+    log_in_with_second_factor(client, admin_user)
+    shown = Page.objects.create(title="Giới thiệu", slug="gioi-thieu", body="<p>Xã Hòa Bình.</p>")
+    hidden = Page.objects.create(title="Đang soạn", slug="dang-soan", body="<p>…</p>", is_published=False)
+    form = client.get(f"/admin/website/page/{shown.pk}/change/").content.decode()
+    assert f'href="{shown.get_absolute_url()}" class="viewsitelink"' in form
+    assert 'class="viewsitelink"' not in client.get(f"/admin/website/page/{hidden.pk}/change/").content.decode()
+
+
 def test_menu_is_ordered_by_the_administrator(client):
     page = Page.objects.create(title="Liên hệ", slug="lien-he")
     MenuItem.objects.create(label="Liên hệ", target=MenuItem.Target.PAGE, page=page, order=20)
