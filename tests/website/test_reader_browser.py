@@ -1,14 +1,18 @@
 """The reader's side, in a real browser on a 360 px phone and a 1280 px desktop."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from accounts import roles
 from articles.models import Article
+from meetings.models import Task
 from tests.articles.factories import make_article
 from tests.consultations.factories import make_consultation
+from tests.meetings.factories import make_meeting
 from tests.stats.conftest import BROWSER_UA
 from tests.units import give_role
 
@@ -123,3 +127,21 @@ def test_signed_in_staff_see_their_name_in_the_header(reader, live_server, scree
     assert header.get_by_text("Nguyễn Văn Bình").is_visible()
     assert header.get_by_role("link", name="Trang quản trị").is_visible()
     assert header.get_by_role("link", name="Đăng nhập").count() == 0
+
+
+def test_the_meeting_tasks_read_as_cards_on_a_phone(reader, live_server, screenshot):
+    meeting = make_meeting("Phiên họp thường kỳ tháng 11 của UBND xã Hòa Bình", attendees=3)
+    Task.objects.create(
+        meeting=meeting,
+        description="Hoàn thành nạo vét kênh mương nội đồng trước mùa mưa lũ, báo cáo kết quả về Văn phòng",
+        responsible_office="Phòng Nông nghiệp và Phát triển nông thôn",
+        deadline=timezone.localdate() - timedelta(days=3),
+    )
+    Task.objects.create(meeting=meeting, description="Rà soát hộ nghèo", responsible_office="Phòng Lao động")
+    reader.goto(live_server.url + meeting.get_absolute_url())
+    tasks = reader.locator("table.tasks")
+    tasks.scroll_into_view_if_needed()
+    shoot(reader, screenshot, "meeting-tasks")
+    assert reader.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert reader.evaluate("(box) => box.scrollWidth <= box.clientWidth", tasks.locator("xpath=..").element_handle())
+    assert tasks.get_by_text("Phòng Nông nghiệp và Phát triển nông thôn").is_visible()
