@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.utils import dates
 from django.utils.translation import gettext_lazy as _
 
 from core import generation
@@ -9,7 +10,8 @@ from meetings.models import Meeting, body_name
 
 # The years a reader may ask for, in the filter and the weekly schedule.
 YEARS = range(1990, 2101)
-MONTHS = [(month, _("Tháng %(month)d") % {"month": month}) for month in range(1, 13)]
+# Django's month names, translated when drawn: "Tháng 11" in Vietnamese, "November" in English.
+MONTHS = list(dates.MONTHS.items())
 
 
 class MeetingFilter(django_filters.FilterSet):

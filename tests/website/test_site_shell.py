@@ -1,9 +1,11 @@
 """What every public page shows around its content: banner, menu, footer, notices."""
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -11,6 +13,7 @@ from django.utils import timezone
 
 from tests.conftest import log_in_with_second_factor
 from tests.units import unit_settings
+from unitprofile.models import Office
 from website.models import MaintenanceNotice, MenuItem, Page
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +157,18 @@ def test_the_header_greets_signed_in_staff_and_invites_readers_to_sign_in(client
     assert len(queries) == 0, "the reader's page did not come from the page cache"
     assert "Đăng nhập" in reader_header
     assert "Trang quản trị" not in reader_header and "Nguyễn Văn Bình" not in reader_header
+
+
+def test_the_portal_has_its_own_icon_and_favicon_ico_leads_to_it(client):
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in client.get("/").content.decode()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == "/static/img/favicon.svg"
+    assert finders.find("img/favicon.svg")
+
+
+def test_the_footer_leads_to_the_offices_contacts(client, unit):
+    Office.objects.create(unit=unit, name="Văn phòng HĐND và UBND", phone="0238 3 111 222", email="vp@hoabinh.gov.vn")
+    footer = client.get("/").content.decode().split('<footer class="site-footer"')[1]
+    link = re.search(r'<a href="([^"]+)">Liên hệ</a>', footer).group(1)
+    contacts = client.get(link).content.decode()
+    assert "Văn phòng HĐND và UBND" in contacts and "0238 3 111 222" in contacts and "vp@hoabinh.gov.vn" in contacts
