@@ -277,6 +277,12 @@ class ArticleAdmin(UnitOwnedAdmin):
     def offer_selected(self, request, queryset):
         self._apply(request, queryset, services.offer_article, self._offered_message, unit=request.unit)
 
+    def view_on_site(self, obj):
+        """“Xem trên trang web”: the article's page once the public sees it, until then its preview (not a 404)."""
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return reverse("articles:preview", kwargs={"pk": obj.pk})
+
 
 class OfferDecisionForm(forms.ModelForm):
     """The province's answer to an offer: accept, or decline with a reason the commune will read."""

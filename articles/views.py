@@ -167,6 +167,9 @@ class SearchView(PublicArticleMixin, ListView):
 # What the article page shows besides the article: the flag ``Article.objects.for_page()`` computes,
 # the attribute the template reads, and what of the relation the public may see. Related articles
 # are the article's unit's: their addresses are relative, so another unit's would be a 404 here.
+# The id of the comments section, where a reader who sent one comes back and reads the thanks.
+COMMENTS = "nhan-xet"
+
 PAGE_EXTRAS = (
     ("has_attachments", "attachment_list", lambda article: article.attachments.all()),
     (
@@ -263,8 +266,11 @@ class ArticleDetailView(DetailView):
                     email=form.cleaned_data["email"],
                     body=form.cleaned_data["body"],
                 )
-                messages.success(request, _("Cảm ơn bạn. Nhận xét sẽ hiện sau khi được Ban biên tập duyệt."))
-                return redirect(self.object.get_absolute_url() + "#nhan-xet")
+                # Shown beside the comments the reader is sent back to (includes/messages.html).
+                messages.success(
+                    request, _("Cảm ơn bạn. Nhận xét sẽ hiện sau khi được Ban biên tập duyệt."), extra_tags=COMMENTS
+                )
+                return redirect(f"{self.object.get_absolute_url()}#{COMMENTS}")
         return self.render_to_response(self.get_context_data(comment_form=form, comment_refused=True), status=400)
 
 

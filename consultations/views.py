@@ -15,6 +15,9 @@ from consultations.models import Consultation
 from core.limits import declared_length
 from core.pagination import CountedOnceMixin
 
+# The id of the comments section, where a reader who sent one comes back and reads the thanks.
+COMMENTS = "gop-y"
+
 
 class ConsultationListView(CountedOnceMixin, ListView):
     """Lấy ý kiến: the open ones first (closing soonest first), then those about to open, then the closed, paged."""
@@ -83,8 +86,10 @@ class ConsultationDetailView(DetailView):
             else:
                 comment = services.add_comment(consultation=self.object, **form.cleaned_data_for_service())
                 if comment.state == comment.State.PUBLISHED:
-                    messages.success(request, _("Cảm ơn bạn đã góp ý. Ý kiến của bạn đã được ghi nhận."))
+                    thanks = _("Cảm ơn bạn đã góp ý. Ý kiến của bạn đã được ghi nhận.")
                 else:
-                    messages.success(request, _("Cảm ơn bạn đã góp ý. Ý kiến sẽ hiện sau khi được duyệt."))
-                return redirect(self.object.get_absolute_url() + "#gop-y")
+                    thanks = _("Cảm ơn bạn đã góp ý. Ý kiến sẽ hiện sau khi được duyệt.")
+                # Shown beside the comments the reader is sent back to (includes/messages.html).
+                messages.success(request, thanks, extra_tags=COMMENTS)
+                return redirect(f"{self.object.get_absolute_url()}#{COMMENTS}")
         return self.render_to_response(self.get_context_data(comment_form=form), status=400)

@@ -6,4 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("ngon-ngu/", views.switch_language, name="language"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

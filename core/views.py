@@ -1,4 +1,4 @@
-"""The generic views of the ground floor: the language switch, robots.txt and the 500 page; they name no app."""
+"""The generic views of the ground floor: language switch, robots.txt, favicon, the 500 page; they name no app."""
 
 import sys
 
@@ -6,7 +6,9 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
@@ -47,6 +49,14 @@ def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed_paths())]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap-index'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for without reading the page: the portal's own icon."""
+    response = HttpResponseRedirect(static("img/favicon.svg"))
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response
 
 
 def server_error(request):

@@ -173,3 +173,7 @@ class DocumentAdmin(UnitOwnedAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.rebuild_search_text(document=form.instance)
+
+    def view_on_site(self, document):
+        """“Xem trên trang web” only for a published document: an unpublished one's address is a 404."""
+        return document.get_absolute_url() if document.is_published else None

@@ -71,6 +71,27 @@ class Official(models.Model):
         return reverse("meetings:official", kwargs={"slug": self.slug})
 
 
+# How the unit itself was written as a meeting's body before its short name filled the field: the old
+# default of the site settings ("UBND") and the committee's generic name.
+GENERIC_BODIES = {"ubnd", "ủy ban nhân dân", "uỷ ban nhân dân"}
+
+
+def body_key(body):
+    """A body's name compared whatever its spacing and capitals."""
+    return " ".join(body.split()).casefold()
+
+
+def body_name(body, unit):
+    """The one name of a meeting's body: the unit's short name for every way of writing the unit itself.
+
+    So that the public filter offers one value per body, never both "UBND" and "UBND huyện Sông Lam".
+    """
+    name = " ".join(body.split())
+    if not name or body_key(name) in GENERIC_BODIES | {body_key(unit.name), body_key(unit.short_name)}:
+        return unit.short_name
+    return name
+
+
 class MeetingQuerySet(OwnedQuerySet):
     def public(self):
         """What citizens may see: internal meetings never reach the public site."""
@@ -211,8 +232,7 @@ class Meeting(models.Model):
                 max_length=255,
                 fallback="cuoc-hop",
             )
-        if not self.body:
-            self.body = self.unit.short_name
+        self.body = body_name(self.body, self.unit)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

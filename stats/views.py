@@ -21,6 +21,8 @@ from stats.forms import FeedbackForm
 from stats.pages import public_object
 
 logger = logging.getLogger(__name__)
+# The id of the rating box: the reader comes back to it and reads the answer there (includes/messages.html).
+RATING = "danh-gia"
 
 
 @method_decorator(hidden_from_robots, name="dispatch")
@@ -41,26 +43,34 @@ class FeedbackView(View):
         if obj is None:
             messages.error(request, _("Không tìm thấy trang bạn muốn đánh giá."))
             return redirect("/")
-        back = obj.get_absolute_url() + "#danh-gia"
+        back = f"{obj.get_absolute_url()}#{RATING}"
         if request.unit.archived:  # its pages stay online to be read; it takes no new ratings
-            messages.error(request, _("Cổng thông tin này chỉ còn lưu trữ nên không nhận đánh giá mới."))
+            messages.error(
+                request, _("Cổng thông tin này chỉ còn lưu trữ nên không nhận đánh giá mới."), extra_tags=RATING
+            )
             return redirect(back)
         if not form.is_valid():
             for errors in form.errors.values():
                 for error in errors:
-                    messages.error(request, error)
+                    messages.error(request, error, extra_tags=RATING)
             return redirect(back)
         useful, comment = form.cleaned_data["useful"], form.cleaned_data["comment"].strip()
         answer = services.answer_feedback(request=request, obj=obj, useful=useful, comment=comment)
         if answer is services.Answer.REFUSED:
             # The same words for an agent no browser sends as for too many answers: nothing to learn from.
-            messages.warning(request, _("Bạn đã gửi quá nhiều đánh giá trong thời gian ngắn. Vui lòng thử lại sau."))
+            messages.warning(
+                request,
+                _("Bạn đã gửi quá nhiều đánh giá trong thời gian ngắn. Vui lòng thử lại sau."),
+                extra_tags=RATING,
+            )
         elif answer is services.Answer.ALREADY_GIVEN:
-            messages.info(request, _("Bạn đã đánh giá trang này hôm nay. Cảm ơn bạn!"))
+            messages.info(request, _("Bạn đã đánh giá trang này hôm nay. Cảm ơn bạn!"), extra_tags=RATING)
         elif comment:
-            messages.success(request, _("Cảm ơn bạn đã đánh giá. Góp ý của bạn sẽ được Ban biên tập xem xét."))
+            messages.success(
+                request, _("Cảm ơn bạn đã đánh giá. Góp ý của bạn sẽ được Ban biên tập xem xét."), extra_tags=RATING
+            )
         else:
-            messages.success(request, _("Cảm ơn bạn đã đánh giá."))
+            messages.success(request, _("Cảm ơn bạn đã đánh giá."), extra_tags=RATING)
         return redirect(back)
 
 

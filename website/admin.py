@@ -43,6 +43,10 @@ class PageAdmin(UnitOwnedAdmin):
     search_fields = ["title"]
     prepopulated_fields = {"slug": ["title"]}
 
+    def view_on_site(self, page):
+        """“Xem trên trang web” only for a page readers can open: a hidden page's address is a 404."""
+        return page.get_absolute_url() if page.is_published else None
+
 
 @admin.register(MenuItem)
 class MenuItemAdmin(UnitOwnedAdmin):

@@ -27,6 +27,16 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+@register.filter
+def placed_at(messages, place):
+    """The flash messages meant for ``place``: a form's section (their extra tag is its id), or "" for the page's top.
+
+    A form's confirmation shows beside the form the reader is sent back to (the redirect's #anchor),
+    not at the top of the page, out of view, where people miss it and send again.
+    """
+    return [message for message in messages or () if message.extra_tags == place]
+
+
 @register.simple_tag
 def page_numbers(page_obj):
     """Page numbers around the current one, with an ellipsis for the gaps: 1 … 4 5 [6] 7 8 … 40."""

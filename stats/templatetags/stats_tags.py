@@ -33,5 +33,7 @@ def satisfaction_rating(context, obj):
 
     Its fields are the same on every page, kept in a {% cache %} fragment under the page's keys.
     """
-    keys = {name: context.get(name) for name in ("fragment_seconds", "content_generation", "unit", "LANGUAGE_CODE")}
+    # With the messages: the answer to a rating shows in the box the reader is sent back to.
+    names = ("fragment_seconds", "content_generation", "unit", "LANGUAGE_CODE", "messages")
+    keys = {name: context.get(name) for name in names}
     return {"form": SimpleLazyObject(FeedbackForm), "target": target_of(obj), **keys}

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 
 import pytest
 from django.core.files.storage import default_storage
@@ -257,6 +258,24 @@ def test_staff_preview_shows_a_draft_and_visitors_cannot(client, press_officer):
     page = client.get(url).content.decode()
     assert "Bản nháp xem trước" in page and "Bản xem trước dành cho Ban biên tập" in page
     assert "Thêm nhận xét mới" not in page
+
+
+def view_on_site(client, article):
+    """Where the change form's “Xem trên trang web” leads, followed to the page it opens."""
+    form = client.get(change_url(article)).content.decode()
+    link = re.search(r'<a href="([^"]+)" class="viewsitelink">', form).group(1)
+    return link, client.get(link, follow=True)
+
+
+def test_view_on_site_opens_the_preview_until_the_article_is_public(client, press_officer):
+    client.force_login(press_officer)
+    pending = make_article("Bài chờ duyệt", status="pending", created_by=press_officer)
+    link, page = view_on_site(client, pending)
+    assert link == f"/bien-tap/xem-truoc/{pending.pk}/" and page.status_code == 200
+    assert "Bản xem trước dành cho Ban biên tập" in page.content.decode()
+    published = make_article("Bài đã đăng", created_by=press_officer)
+    link, page = view_on_site(client, published)
+    assert link == published.get_absolute_url() and page.status_code == 200
 
 
 class TestAttachments:

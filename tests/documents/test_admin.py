@@ -156,3 +156,14 @@ def test_saving_the_document_rebuilds_its_search_text(client, clerk):
     assert response.status_code == 302, response.content.decode()[:2000]
     document.refresh_from_db()
     assert "trich yeu moi ve cho" in document.search_text and "noi dung trong tep" in document.search_text
+
+
+def test_view_on_site_is_offered_only_for_a_published_document(client, clerk):
+    published, hidden = (
+        make_document("Quyết định đã công bố"),
+        make_document("Dự thảo chưa công bố", is_published=False),
+    )
+    form = client.get(f"/admin/documents/document/{published.pk}/change/").content.decode()
+    assert f'href="{published.get_absolute_url()}" class="viewsitelink"' in form
+    assert client.get(published.get_absolute_url()).status_code == 200
+    assert 'class="viewsitelink"' not in client.get(f"/admin/documents/document/{hidden.pk}/change/").content.decode()

@@ -280,3 +280,42 @@ def test_meeting_pages_keep_their_query_budget(client, django_assert_max_num_que
     with django_assert_max_num_queries(BUDGETS[page]):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_the_body_filter_offers_one_value_per_body_and_old_addresses_still_work(client, unit):
+    unit.short_name = "UBND huyện Sông Lam"
+    unit.save()
+    make_meeting("Phiên họp tháng 9", starts_at=days_from_now(-30))
+    old = [
+        make_meeting("Phiên họp tháng 7", starts_at=days_from_now(-90)),
+        make_meeting("Phiên họp tháng 8", starts_at=days_from_now(-60)),
+    ]
+    Meeting.objects.filter(pk=old[0].pk).update(body="UBND")  # written before the unit's short name filled it
+    Meeting.objects.filter(pk=old[1].pk).update(body="Ủy ban nhân dân ")
+    make_meeting("Kỳ họp thứ 8", starts_at=days_from_now(-20), body="HĐND huyện Sông Lam")
+    html = client.get("/lich-hop/").content.decode()
+    options = re.findall(r'<option value="([^"]*)"', html[html.index('name="body"') :].split("</select>")[0])
+    assert options == ["", "HĐND huyện Sông Lam", "UBND huyện Sông Lam"]
+    for value in ("UBND huyện Sông Lam", "UBND"):
+        html = client.get("/lich-hop/", {"body": value}).content.decode()
+        assert all(f"Phiên họp tháng {month}" in html for month in (7, 8, 9)) and "Kỳ họp thứ 8" not in html
+    assert make_meeting("Phiên họp tháng 10", body="ubnd").body == "UBND huyện Sông Lam"
+
+
+def next_monday(hour=8):
+    today = timezone.localtime().replace(hour=hour, minute=0, second=0, microsecond=0)
+    return today + timezone.timedelta(days=7 - today.weekday())
+
+
+def test_day_names_are_written_in_words_and_months_in_the_readers_language(client):
+    monday = next_monday()
+    meeting = make_meeting("Phiên họp thường kỳ", starts_at=monday)
+    make_meeting("Buổi làm việc cuối tuần", starts_at=monday + timezone.timedelta(days=6))
+    assert f"Thứ Hai, {monday:%d/%m/%Y} 08:00" in client.get(meeting.get_absolute_url()).content.decode()
+    week = client.get("/lich-cong-tac/", {"tuan": f"{monday:%G-W%V}"}).content.decode()
+    assert f"Thứ Hai, {monday:%d/%m/%Y}" in week and "Chủ nhật," in week and "Thứ 2" not in week
+    assert '<option value="11">Tháng 11</option>' in client.get("/lich-hop/").content.decode()
+    client.get("/ngon-ngu/", {"language": "en", "next": "/"})
+    assert f"Monday, {monday:%d/%m/%Y} 08:00" in client.get(meeting.get_absolute_url()).content.decode()
+    months = client.get("/lich-hop/").content.decode()
+    assert '<option value="11">November</option>' in months and "Tháng 11" not in months

@@ -1,12 +1,19 @@
 """What every public page shows around its content: banner, menu, footer, notices."""
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.conftest import log_in_with_second_factor
 from tests.units import unit_settings
+from unitprofile.models import Office
 from website.models import MaintenanceNotice, MenuItem, Page
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +86,15 @@ def test_simple_page_is_shown_and_an_unpublished_one_is_not(client):
     assert client.get("/trang/ban-nhap/").status_code == 404
 
 
+def test_view_on_site_is_offered_only_for_a_page_readers_can_open(client, admin_user):
+    log_in_with_second_factor(client, admin_user)
+    shown = Page.objects.create(title="Giới thiệu", slug="gioi-thieu", body="<p>Xã Hòa Bình.</p>")
+    hidden = Page.objects.create(title="Đang soạn", slug="dang-soan", body="<p>…</p>", is_published=False)
+    form = client.get(f"/admin/website/page/{shown.pk}/change/").content.decode()
+    assert f'href="{shown.get_absolute_url()}" class="viewsitelink"' in form
+    assert 'class="viewsitelink"' not in client.get(f"/admin/website/page/{hidden.pk}/change/").content.decode()
+
+
 def test_menu_is_ordered_by_the_administrator(client):
     page = Page.objects.create(title="Liên hệ", slug="lien-he")
     MenuItem.objects.create(label="Liên hệ", target=MenuItem.Target.PAGE, page=page, order=20)
@@ -125,3 +141,34 @@ def test_every_page_has_skip_link_search_and_login(client):
     assert 'role="search"' in html
     assert "Đăng nhập" in html
     assert 'data-text-size="larger"' in html
+
+
+def test_the_header_greets_signed_in_staff_and_invites_readers_to_sign_in(client, admin_user):
+    admin_user.last_name, admin_user.first_name = "Nguyễn Văn", "Bình"
+    admin_user.save()
+    log_in_with_second_factor(client, admin_user)
+    staff_header = client.get("/").content.decode().split("</header>")[0]
+    assert "Trang quản trị" in staff_header and "Nguyễn Văn Bình" in staff_header
+    assert "Đăng nhập" not in staff_header
+    # Readers still get one page from the cache, drawn for no one in particular.
+    Client().get("/")
+    with CaptureQueriesContext(connection) as queries:
+        reader_header = Client().get("/").content.decode().split("</header>")[0]
+    assert len(queries) == 0, "the reader's page did not come from the page cache"
+    assert "Đăng nhập" in reader_header
+    assert "Trang quản trị" not in reader_header and "Nguyễn Văn Bình" not in reader_header
+
+
+def test_the_portal_has_its_own_icon_and_favicon_ico_leads_to_it(client):
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in client.get("/").content.decode()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == "/static/img/favicon.svg"
+    assert finders.find("img/favicon.svg")
+
+
+def test_the_footer_leads_to_the_offices_contacts(client, unit):
+    Office.objects.create(unit=unit, name="Văn phòng HĐND và UBND", phone="0238 3 111 222", email="vp@hoabinh.gov.vn")
+    footer = client.get("/").content.decode().split('<footer class="site-footer"')[1]
+    link = re.search(r'<a href="([^"]+)">Liên hệ</a>', footer).group(1)
+    contacts = client.get(link).content.decode()
+    assert "Văn phòng HĐND và UBND" in contacts and "0238 3 111 222" in contacts and "vp@hoabinh.gov.vn" in contacts
