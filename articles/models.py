@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, models
 from django.db.models import Case, F, IntegerField, Q, Value, When, Window
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -48,20 +47,6 @@ def search_terms(query):
     folded = fold(" ".join((query or "")[:SEARCH_MAX_LENGTH].split()))
     words = re.findall(r"\w+", folded)
     return words[:SEARCH_MAX_WORDS]
-
-
-def _has_rows(model, link, condition=None):
-    """EXISTS (rows of ``model`` whose ``link`` is this article [and whose ``condition`` field is true]).
-
-    Written as SQL because an ``Exists()`` subquery costs the ORM a millisecond to compile on every
-    article page, more than the query itself; nothing in it comes from the request.
-    """
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    where = f"{table}.{quote(model._meta.get_field(link).column)} = {quote(Article._meta.db_table)}.{quote('id')}"
-    if condition:
-        where += f" AND {table}.{quote(model._meta.get_field(condition).column)}"
-    return RawSQL(f"EXISTS (SELECT 1 FROM {table} WHERE {where})", (), output_field=models.BooleanField())
 
 
 class CategoryQuerySet(OwnedQuerySet):
@@ -170,17 +155,13 @@ class ArticleQuerySet(OwnedQuerySet):
         return self.select_related("category").defer("body", "search_text", "search_title")
 
     def for_page(self):
-        """The article page: the search columns unread, and what else there is to fetch.
+        """The article page: the search columns unread.
 
-        Most articles have no attachment, related article, comment or meeting: four EXISTS flags in
-        the same query spare the page a query for each of them (see ``articles.views.fetch_page_extras``).
+        What else the page shows (attachments, related articles, comments, meetings) is read by its
+        template inside the article's cached fragment, so a page drawn again for the same content
+        generation reads the article alone.
         """
-        return self.defer("search_text", "search_title").annotate(
-            has_attachments=_has_rows(Attachment, "article"),
-            has_related=_has_rows(Article.related.through, "from_article"),
-            has_comments=_has_rows(Comment, "article", "approved"),
-            has_meetings=_has_rows(Article.meetings.through, "article"),
-        )
+        return self.defer("search_text", "search_title")
 
     def newest_per_category(self, categories, per_category):
         """The ``per_category`` newest articles of each category, in one query whatever their number.
@@ -463,6 +444,14 @@ class Article(models.Model):
     @property
     def image_for_page(self):
         return self.image_large or self.image
+
+    def public_related(self):
+        """The related articles a reader may open from this one: published, of its unit, newest first.
+
+        Only the article's own unit: the page's addresses are relative, so another unit's would be a 404.
+        """
+        related = self.related.of(self.unit_id).published()
+        return related.only("title", "slug", "published_at").order_by("-published_at")
 
 
 class AttachmentQuerySet(models.QuerySet):

@@ -164,36 +164,8 @@ class SearchView(PublicArticleMixin, ListView):
         return context
 
 
-# What the article page shows besides the article: the flag ``Article.objects.for_page()`` computes,
-# the attribute the template reads, and what of the relation the public may see. Related articles
-# are the article's unit's: their addresses are relative, so another unit's would be a 404 here.
 # The id of the comments section, where a reader who sent one comes back and reads the thanks.
 COMMENTS = "nhan-xet"
-
-PAGE_EXTRAS = (
-    ("has_attachments", "attachment_list", lambda article: article.attachments.all()),
-    (
-        "has_related",
-        "public_related",
-        lambda article: (
-            article.related.of(article.unit_id)
-            .published()
-            .only("title", "slug", "published_at")
-            .order_by("-published_at")
-        ),
-    ),
-    ("has_comments", "approved_comments", lambda article: article.comments.approved()),
-)
-
-
-def fetch_page_extras(article):
-    """Attachments, related articles and comments: a query only for those the article has (meetings: their tag).
-
-    One article's relations are read with their related managers: prefetching is for many objects.
-    """
-    for flag, attribute, public in PAGE_EXTRAS:
-        setattr(article, attribute, list(public(article)) if getattr(article, flag) else [])
-    return article
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -209,9 +181,6 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         return Article.objects.of(self.request.unit).published().for_page().select_related("category", "unit")
-
-    def get_object(self, queryset=None):
-        return fetch_page_extras(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -291,7 +260,7 @@ class ArticlePreviewView(ArticleDetailView):
         article = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
         if not (services.can_publish(self.request.user) or services.can_edit(self.request.user, article)):
             raise Http404
-        return fetch_page_extras(article)
+        return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

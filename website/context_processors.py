@@ -33,9 +33,9 @@ def site(request):
     unit = getattr(request, "unit", None)
     if unit is None:  # the 400 page answering a host that is not ours: no unit, nothing to keep
         return {"fragment_seconds": 0}
-    site_settings = SimpleLazyObject(lambda: SiteSettings.objects.of(unit))
     # Callables: a template calls them when it first needs them; @cache keeps the answer for the page.
     content_generation = cache(generation.current)
+    site_settings = SimpleLazyObject(lambda: SiteSettings.objects.of(unit, content_generation=content_generation()))
     return {
         "unit": unit,
         "site": site_settings,

@@ -9,13 +9,7 @@ register = template.Library()
 
 @register.inclusion_tag("meetings/includes/covering.html")
 def meetings_covering(article):
-    """The public meetings of the article's unit that it reported on, newest first.
-
-    An article read with ``Article.objects.for_page()`` says whether it has any (``has_meetings``):
-    most have none, and those cost no query.
-    """
-    if not getattr(article, "has_meetings", True):
-        return {"meetings": []}
+    """The public meetings of the article's unit that it reported on, newest first."""
     meetings = Meeting.objects.of(article.unit_id).public().filter(articles=article).only("title", "slug", "starts_at")
     return {"meetings": meetings.order_by("-starts_at")}
 
