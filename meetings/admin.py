@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.revisions import RevisionAdmin
 from meetings import services
 from meetings.models import AgendaItem, Attendee, Meeting, MeetingDocument, Official, Task
 from units.admin import UnitOwnedAdmin, UnitOwnedInline
@@ -105,7 +106,7 @@ class MeetingDocumentInline(UnitOwnedInline, MeetingChildInline, admin.TabularIn
 
 
 @admin.register(Meeting)
-class MeetingAdmin(UnitOwnedAdmin):
+class MeetingAdmin(RevisionAdmin, UnitOwnedAdmin):
     inlines = [AttendeeInline, AgendaItemInline, TaskInline, MeetingDocumentInline]
     list_display = ["title", "kind", "starts_at", "status", "is_public", "chair_name"]
     list_filter = ["status", "kind", "is_public", "starts_at"]
