@@ -196,15 +196,25 @@ def _values(obj, fields) -> dict:
 def word_diff(old: str, new: str):
     """``old`` into ``new`` word by word, every piece escaped: removed in <del>, added in <ins>."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    out = []
+    chunks = []  # [removed, added, same]: a space alone between two changes is part of one change
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(escape("".join(a[i1:i2])))
+        removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if op == "equal" and not (removed.isspace() and chunks and not chunks[-1][2] and i2 < len(a)):
+            chunks.append([removed, added, True])
+        elif chunks and not chunks[-1][2]:
+            chunks[-1][0] += removed
+            chunks[-1][1] += added
+        else:
+            chunks.append([removed, added, False])
+    out = []
+    for removed, added, same in chunks:
+        if same:
+            out.append(escape(removed))
             continue
-        if i2 > i1:
-            out.append(format_html("<del>{}</del>", "".join(a[i1:i2])))
-        if j2 > j1:
-            out.append(format_html("<ins>{}</ins>", "".join(b[j1:j2])))
+        if removed:
+            out.append(format_html("<del>{}</del>", removed))
+        if added:
+            out.append(format_html("<ins>{}</ins>", added))
     return mark_safe("".join(out))  # every piece above is escaped
 
 
