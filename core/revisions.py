@@ -278,7 +278,6 @@ class RevisionAdmin(VersionAdmin):
     restore_template = "admin/revisions/restore.html"
     # reversion's list template offers "recover deleted", which is not offered here (see get_urls).
     change_list_template = None
-    history_latest_first = True
     revision_ignored_fields = ("unit",)
 
     def get_urls(self):
@@ -468,8 +467,17 @@ class RevisionAdmin(VersionAdmin):
         )
         try:
             self.restore_version(request, obj, version, fields, relations)
-        except (ValidationError, RevertError, IntegrityError, models.ProtectedError) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(request.path)
+        except (RevertError, IntegrityError, models.ProtectedError):
+            messages.error(
+                request,
+                _(
+                    "Không khôi phục được phiên bản này: nó dùng đến một mục đã bị xóa hoặc đã đổi (một văn bản, "
+                    "một cán bộ…). Hãy sửa trực tiếp trên biểu mẫu."
+                ),
+            )
             return redirect(request.path)
         message = _("Đã khôi phục phiên bản lưu lúc %(when)s.") % {"when": when(version.revision.date_created)}
         admin.ModelAdmin.log_change(self, request, obj, message)
@@ -507,6 +515,7 @@ def restore(*, obj, version, fields, relations, by):
         obj.save()
         for field in fields:
             if field.attname in values and isinstance(field, models.ManyToManyField):
-                getattr(obj, field.name).set(values[field.attname])
+                # Rows deleted since (a related article) are left out rather than failing the restore.
+                getattr(obj, field.name).set(field.related_model._base_manager.filter(pk__in=values[field.attname]))
         reversion.add_to_revision(obj)
     return obj
