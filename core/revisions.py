@@ -39,6 +39,9 @@ from core.fields import RichTextField
 
 # Unchanged lines shown around a change in a long text; the rest of an unchanged stretch is "…".
 CONTEXT_LINES = 1
+# A line sharing less than this share of its words with its new form was rewritten: it reads better
+# struck through whole, followed by the new one, than as a patchwork of small changes.
+REWRITTEN = 0.5
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 _BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table", "figure"}
 
@@ -194,10 +197,13 @@ def _values(obj, fields) -> dict:
 
 
 def word_diff(old: str, new: str):
-    """``old`` into ``new`` word by word, every piece escaped: removed in <del>, added in <ins>."""
+    """``old`` into ``new`` word by word (whole when rewritten), escaped: removed in <del>, added in <ins>."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if a and b and matcher.ratio() < REWRITTEN:
+        return format_html("<del>{}</del> <ins>{}</ins>", old, new)
     chunks = []  # [removed, added, same]: a space alone between two changes is part of one change
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
         if op == "equal" and not (removed.isspace() and chunks and not chunks[-1][2] and i2 < len(a)):
             chunks.append([removed, added, True])
