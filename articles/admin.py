@@ -18,6 +18,7 @@ from articles import services
 from articles.forms import ArticleAdminForm
 from articles.models import Article, Attachment, Category, Comment, Offer, search_terms
 from core.admin import AUTOCOMPLETE_NAMES_JS, NamedColumnsInline, NamedSplitDateTime
+from core.revisions import RevisionAdmin
 from core.uploads import files_removed_on_failure
 from units.admin import UnitOwnedAdmin
 
@@ -36,7 +37,7 @@ class AttachmentInline(NamedColumnsInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(UnitOwnedAdmin):
+class ArticleAdmin(RevisionAdmin, UnitOwnedAdmin):
     form = ArticleAdminForm
     inlines = [AttachmentInline]
     list_display = ["title", "status", "category", "published_at", "author", "view_count"]
@@ -221,6 +222,15 @@ class ArticleAdmin(UnitOwnedAdmin):
     def response_change(self, request, obj):
         self._workflow_message(request, obj)
         return super().response_change(request, obj)
+
+    def restore_notice(self, obj):
+        if obj.is_public:
+            return _("Bài đang hiện trên trang: nội dung khôi phục hiện ngay cho bạn đọc. Trạng thái bài giữ nguyên.")
+        return _("Trạng thái bài giữ nguyên: khôi phục không gửi duyệt, không xuất bản bài.")
+
+    def restore_version(self, request, obj, version, fields, relations):
+        """A restore is an edit of the content: the workflow's status and publication time stay as they are."""
+        services.restore_article(article=obj, version=version, fields=fields, relations=relations, by=request.user)
 
     def _workflow_message(self, request, obj):
         messages_by_action = {

@@ -15,7 +15,7 @@ from PIL import Image, ImageOps
 
 from accounts import audit
 from articles.models import Article, Comment, Offer
-from core import ratelimit
+from core import ratelimit, revisions
 from core.clients import client_key
 from core.html import images_without_alt
 from core.uploads import open_image
@@ -127,7 +127,8 @@ def submit_for_review(*, article: Article, by) -> Article:
     check_alt_text(body=article.body)
     article.status = Article.Status.PENDING
     article.updated_by = by
-    article.save(update_fields=["status", "updated_by", "updated_at"])
+    with revisions.revision(by=by, comment=_("Gửi duyệt")):
+        article.save(update_fields=["status", "updated_by", "updated_at"])
     return article
 
 
@@ -143,9 +144,11 @@ def publish_article(*, article: Article, by, at=None) -> Article:
     article.status = Article.Status.PUBLISHED
     article.published_at = at or timezone.now()
     article.updated_by = by
-    with audit.as_action(audit.Action.PUBLISH):
+    when = revisions.when(article.published_at)
+    scheduled = article.published_at > timezone.now()
+    comment = _("Lên lịch xuất bản lúc %(when)s") % {"when": when} if scheduled else _("Xuất bản")
+    with audit.as_action(audit.Action.PUBLISH), revisions.revision(by=by, comment=comment):
         article.save(update_fields=["status", "published_at", "updated_by", "updated_at", "slug"])
-    when = timezone.localtime(article.published_at).strftime("%H:%M %d/%m/%Y")
     _notify_author(
         article,
         _("Tin bài đã được xuất bản: %(title)s") % {"title": article.title},
@@ -168,7 +171,10 @@ def return_article(*, article: Article, by, reason: str) -> Article:
     article.status = Article.Status.DRAFT
     article.returned_reason, article.returned_at, article.returned_by = reason, timezone.now(), by
     article.updated_by = by
-    article.save(update_fields=["status", "returned_reason", "returned_at", "returned_by", "updated_by", "updated_at"])
+    with revisions.revision(by=by, comment=_("Trả lại: %(reason)s") % {"reason": reason}):
+        article.save(
+            update_fields=["status", "returned_reason", "returned_at", "returned_by", "updated_by", "updated_at"]
+        )
     _notify_author(
         article,
         _("Tin bài được trả lại: %(title)s") % {"title": article.title},
@@ -185,8 +191,36 @@ def withdraw_article(*, article: Article, by) -> Article:
         raise PermissionDenied(_("Chỉ Trưởng ban biên tập mới được gỡ tin bài."))
     article.status = Article.Status.WITHDRAWN
     article.updated_by = by
-    with audit.as_action(audit.Action.WITHDRAW):
+    with audit.as_action(audit.Action.WITHDRAW), revisions.revision(by=by, comment=_("Gỡ bài")):
         article.save(update_fields=["status", "updated_by", "updated_at"])
+    return article
+
+
+# What a restore never puts back: the workflow moves these (and a published article's address stays).
+WORKFLOW_FIELDS = {"status", "published_at"}
+
+
+@transaction.atomic
+def restore_article(*, article: Article, version, fields, relations, by) -> Article:
+    """Put back a saved version's content as a new revision; its status and publication time stay.
+
+    A restore is an edit: only who may edit the article as it is now restores it, nothing is submitted
+    or published by it, a published article keeps its address, and an article that is pending or
+    published keeps every image of its body described, as submitting and publishing require.
+    """
+    if not can_edit(by, article):
+        raise PermissionDenied(_("Bạn không có quyền sửa bài này nên không khôi phục được."))
+    locked = WORKFLOW_FIELDS | (
+        {"slug"} if article.status in (Article.Status.PUBLISHED, Article.Status.WITHDRAWN) else set()
+    )
+    fields = [field for field in fields if field.name not in locked]
+    if article.status in (Article.Status.PENDING, Article.Status.PUBLISHED) and any(f.name == "body" for f in fields):
+        check_alt_text(body=version.field_dict.get("body", article.body))
+    image = article.image.name
+    article.updated_by = by
+    revisions.restore(obj=article, version=version, fields=fields, relations=relations, by=by)
+    if article.image.name != image:
+        update_image_renditions(article=article)
     return article
 
 

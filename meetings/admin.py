@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.admin import AUTOCOMPLETE_NAMES_JS, NamedColumnsInline, NamedSplitDateTime
+from core.revisions import RevisionAdmin
 from meetings import services
 from meetings.forms import AgendaItemForm, AgendaItemFormSet
 from meetings.models import AgendaItem, Attendee, Meeting, MeetingDocument, Official, Task
@@ -122,7 +123,7 @@ class MeetingDocumentInline(UnitOwnedInline, MeetingChildInline, NamedColumnsInl
 
 
 @admin.register(Meeting)
-class MeetingAdmin(UnitOwnedAdmin):
+class MeetingAdmin(RevisionAdmin, UnitOwnedAdmin):
     inlines = [AttendeeInline, AgendaItemInline, TaskInline, MeetingDocumentInline]
     list_display = ["title", "kind", "starts_at", "status", "is_public", "chair_name"]
     list_filter = ["status", "kind", "is_public", "starts_at"]

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_ckeditor_5",
     "solo",
+    # A revision of each save of an article, page or meeting: the history's diff and restore (core/revisions.py).
+    "reversion",
     # django-axes, named in Vietnamese in the admin (accounts/apps.py).
     "accounts.apps.ThrottlingConfig",
     # Two-factor sign-in for staff: authenticator apps (TOTP) and recovery codes (accounts/twofactor.py).

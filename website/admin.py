@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.revisions import RevisionAdmin
 from units.admin import UnitOwnedAdmin
 from website import maintenance
 from website.models import MaintenanceNotice, MenuItem, Page, SiteSettings
@@ -37,7 +38,7 @@ class SiteSettingsAdmin(UnitOwnedAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(UnitOwnedAdmin):
+class PageAdmin(RevisionAdmin, UnitOwnedAdmin):
     list_display = ["title", "slug", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["title"]

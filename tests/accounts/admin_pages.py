@@ -3,9 +3,11 @@
 Shared by the English-phrases test (test_admin_language.py) and the sideways-scrolling browser test.
 """
 
+import reversion
 from axes.models import AccessAttempt
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
 from accounts import roles
 from accounts.models import AuditEvent
@@ -22,9 +24,14 @@ def make_content(author):
     """One record of each kind a role works on, so that each list has a change form to open."""
     category = make_category("Kinh tế")
     article = make_article("Tin đã đăng", category=category, created_by=author)
-    make_article("Bản nháp", category=category, status=Article.Status.DRAFT, created_by=author)
+    draft = make_article("Bản nháp", category=category, status=Article.Status.DRAFT, created_by=author)
     Comment.objects.create(article=article, name="Lan", body="Bài viết rất hữu ích cho bà con.")
     meeting = make_meeting(attendees=3, agenda=2)
+    for revised in (article, draft, meeting):  # two revisions each: their history compares and restores
+        for suffix in ("", " (đã sửa)"):
+            with reversion.create_revision():
+                revised.title += suffix
+                revised.save()
     make_document("Quyết định ban hành quy định thu phí chợ")
     AuditEvent.objects.create(action=AuditEvent.Action.LOGIN_FAILED, actor_name="", detail="nguyenvana")
     AccessAttempt.objects.create(
@@ -67,6 +74,22 @@ def admin_pages(client):
                 cl = changelist.context.get("cl")  # None on a list of our own making (statistics)
                 if cl is not None and cl.result_list:
                     urls.append(cl.url_for_result(cl.result_list[0]))
+                    urls += history_pages(client, cl.url_for_result(cl.result_list[0]))
             if model.get("add_url"):
                 urls.append(model["add_url"])
+    return urls
+
+
+def history_pages(client, change_url):
+    """A revised object's history, the diff of its two latest versions and, to who may, the restore's preview."""
+    history_url = change_url.removesuffix("change/") + "history/"
+    history = client.get(history_url)
+    versions = history.context.get("versions") if history.status_code == 200 else None
+    if not versions:
+        return []
+    urls = [history_url]
+    if len(versions) > 1:
+        urls.append(f"{history.context['compare_url']}?old={versions[1].pk}&new={versions[0].pk}")
+    if history.context["can_restore"]:
+        urls.append(reverse(history.context["restore_url_name"], args=[history.context["object"].pk, versions[-1].pk]))
     return urls
