@@ -19,7 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageOps
 
-from articles.demo import PALETTES, demo_image
+from articles.demo_pictures import SCENES, picture
 from articles.models import Article, Attachment, Category, Comment
 from articles.services import THUMB_SIZE
 from core.text import fold
@@ -335,7 +335,7 @@ def shared_media_files():
         names = [f"{MEDIA_FOLDER}/articles/{part}anh-{index}{suffix}.jpg"
                  for part, suffix in (("", ""), ("thumbs/", "-thumb"), ("large/", "-large"))]  # fmt: skip
         if not default_storage.exists(names[0]):
-            photo = demo_image(index, list(PALETTES.values())[index % len(PALETTES)])
+            photo = picture(list(SCENES)[index % len(SCENES)], index)
             thumb = io.BytesIO()
             ImageOps.fit(Image.open(io.BytesIO(photo)), THUMB_SIZE).save(thumb, format="JPEG", quality=80)
             for name, content in zip(names, (photo, thumb.getvalue(), photo), strict=True):
