@@ -38,6 +38,7 @@ PUBLIC = {
     "website:commune-news": ("/tin-tu-xa-phuong/", ["page"]),
     "core:language": ("/ngon-ngu/", ["language", "next"]),
     "robots": ("/robots.txt", []),
+    "core:favicon": ("/favicon.ico", []),
     "sitemap-index": ("/sitemap.xml", ["p"]),
     "sitemap": ("/sitemap-tin-bai.xml", ["p"]),
     "articles:list": ("/tin-tuc/", ["category", "from_date", "to_date", "page"]),
