@@ -158,6 +158,24 @@ def log_in_with_second_factor(client, user):
     return user
 
 
+def signed_in_browser(browser, live_server, user, width):
+    """(client, browser context, page) holding ``user``'s session through both factors, ``width`` px wide.
+
+    The browser tests of admin screens start here rather than at the log-in form, which has its own tests.
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    log_in_with_second_factor(client, user)
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return client, context, page
+
+
 @pytest.fixture
 def admin_client(admin_user):
     """pytest-django's superuser client, logged in through both factors: a superuser must use two."""

@@ -7,11 +7,8 @@ that each test spends its time on the task, not on the log-in form; signing in i
 
 import re
 
-from django.conf import settings
-from django.test import Client
-
 from tests.accounts.conftest import make_staff
-from tests.conftest import log_in_with_second_factor
+from tests.conftest import signed_in_browser
 
 WIDTHS = [360, 1280]
 
@@ -23,13 +20,7 @@ def staff_page(browser, live_server, username, role, width):
 
 def signed_in(browser, live_server, user, width):
     """A browser page at ``width`` px holding ``user``'s session, opened on the admin's first screen."""
-    client = Client()
-    log_in_with_second_factor(client, user)
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    _client, _context, page = signed_in_browser(browser, live_server, user, width)
     page.goto(live_server.url + "/admin/")
     return page
 

@@ -2,26 +2,12 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings as django_settings
-from django.test import Client
 
 from tests.accounts.admin_pages import admin_pages, make_content, make_people
-from tests.conftest import log_in_with_second_factor
+from tests.conftest import signed_in_browser as signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ROLES = ["administrator", "editor_in_chief", "press_officer", "secretary", "clerk", "superuser"]
-
-
-def signed_in(browser, live_server, user, width):
-    """A browser page holding ``user``'s session (both factors), at ``width`` px."""
-    client = Client()
-    log_in_with_second_factor(client, user)
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
-    context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return client, context, page
 
 
 def overflow(page):

@@ -3,13 +3,11 @@
 import re
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 
 from accounts import roles
 from meetings.models import Meeting
-from tests.conftest import log_in_with_second_factor
+from tests.conftest import signed_in_browser
 from tests.meetings.factories import make_official
 from tests.meetings.test_browser import choose_official
 from tests.units import give_role
@@ -21,13 +19,7 @@ def secretarys_page(browser, live_server, width):
     roles.sync_roles()
     secretary = get_user_model().objects.create_user("thuky", password="x", is_staff=True)
     give_role(secretary, roles.SECRETARY)
-    client = Client()
-    log_in_with_second_factor(client, secretary)
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
-    context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    _client, context, page = signed_in_browser(browser, live_server, secretary, width)
     return context, page
 
 
