@@ -158,3 +158,6 @@ def test_role_permissions_are_named_in_vietnamese(admin_client):
     page = admin_client.get(f"/admin/auth/group/{group.pk}/change/").content.decode()
     assert "Thêm cuộc họp" in page or "Thêm phiên họp" in page
     assert "Can add" not in page
+    # Libraries' own models (django-reversion's revisions and versions) are named in Vietnamese too.
+    assert "Lịch sử phiên bản | Thêm lần lưu" in page
+    assert "Reversion" not in page and "revision" not in page
