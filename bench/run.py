@@ -41,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.database import ensure_database  # noqa: E402 (needs ROOT on the path)
 from bench.nginx_site import LoopbackNginx, nginx_missing  # noqa: E402 (needs ROOT on the path)
 
 PYTHON = sys.executable
@@ -106,6 +107,7 @@ def django_value(expression):
 
 
 def prepare():
+    ensure_database(ENV["DATABASE_URL"])
     manage("migrate", "--noinput", "-v", "0")
     count = int(django_value("from articles.models import Article; print(Article.objects.count())"))
     if count < 100_000:

@@ -23,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.database import ensure_database  # noqa: E402 (needs ROOT on the path)
+
 # database, articles, meetings, days of history
 SIZES = {
     "1k": (
@@ -56,14 +59,7 @@ ROUNDS, REQUESTS = 7, 20
 
 def prepare(url, articles, meetings, days):
     """Create, migrate and fill the database unless it already holds the articles."""
-    name = url.rsplit("/", 1)[1]
-    server = url.rsplit("/", 1)[0] + "/postgres"
-    exists = subprocess.run(
-        ["psql", server, "-Atc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
-        capture_output=True, text=True, check=True,
-    ).stdout.strip()  # fmt: skip
-    if not exists:
-        subprocess.run(["psql", server, "-qc", f'CREATE DATABASE "{name}"'], check=True)
+    ensure_database(url)
     env = {**ENV, "DATABASE_URL": url}
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     count_articles = "from articles.models import Article; print(Article.objects.count())"
