@@ -1,6 +1,7 @@
 """Public pages of news and announcements, search, the staff preview and the editor's image upload."""
 
 import hashlib
+from functools import cache
 
 from django.conf import settings
 from django.contrib import messages
@@ -182,24 +183,49 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return Article.objects.of(self.request.unit).published().for_page().select_related("category", "unit")
 
+    def get_object(self, queryset=None):
+        """The published article, kept in this process for the content generation like the page's fragments.
+
+        A page drawn again before anything changes (its page cache entry expired, or another process
+        draws it) reads no row: the article's content comes from its fragments, the article from here.
+        A missing or unpublished article is never kept, so it is looked up again each time.
+        """
+        slug = hashlib.md5(self.kwargs["slug"].encode(), usedforsecurity=False).hexdigest()
+        return generation.shared(
+            f"article-page:{self.request.unit.pk}:{slug}",
+            lambda: super(ArticleDetailView, self).get_object(queryset),
+            seconds=generation.PROCESS_SECONDS,
+            using=generation.process_cache(),
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # The blank form is drawn once per content generation (comment_form.html): made only if drawn.
         context.setdefault("comment_form", SimpleLazyObject(lambda: CommentForm(unit=self.request.unit)))
-        context["share_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
-        # Absolute whether the image is on this server or in an object store (build_absolute_uri keeps those).
-        if self.object.image:
-            context["image_url"] = self.request.build_absolute_uri(self.object.image_for_page.url)
-        context["structured_data"] = self.structured_data(context["share_url"], context.get("image_url"))
-        context["crumbs"] = [
-            (self.object.category.name, self.object.category.get_absolute_url()),
-            (self.object.title, ""),
-        ]
+        # Callables, as in the site's context: drawn only inside the page's fragments, so a page whose
+        # fragments are kept computes none of them.
+        context.update(
+            share_url=cache(self.share_url),
+            image_url=cache(self.image_url),
+            structured_data=self.structured_data,
+            crumbs=self.crumbs,
+        )
         return context
 
-    def structured_data(self, url, image_url):
+    def share_url(self):
+        return self.request.build_absolute_uri(self.object.get_absolute_url())
+
+    def image_url(self):
+        """Absolute whether the image is on this server or in an object store (build_absolute_uri keeps those)."""
+        return self.request.build_absolute_uri(self.object.image_for_page.url) if self.object.image else ""
+
+    def crumbs(self):
+        return [(self.object.category.name, self.object.category.get_absolute_url()), (self.object.title, "")]
+
+    def structured_data(self):
         """schema.org NewsArticle, so that search engines and Zalo/Facebook previews read the article right."""
         article = self.object
+        url, image_url = self.share_url(), self.image_url()
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",

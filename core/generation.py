@@ -15,6 +15,9 @@ from django.utils import timezone
 from solo.models import SingletonModel
 
 GENERATION_KEY = "content:generation"
+# The longest a process keeps what it drew or read for a generation ({% cache %} fragments, the page
+# frame's settings and menu, an article page's article), and never past a scheduled publication.
+PROCESS_SECONDS = 60
 
 _tracked = set()
 _deadlines = []

@@ -145,12 +145,13 @@ else:
 # each process's memory, where Django's cache tag looks first:
 # their keys carry the content generation, read from the shared cache once per page, so an edit
 # makes every process draw them again at once, and a page reads none of them from Redis.
-# Articles keep their content there too (one fragment each, per generation): room for the frame of every
-# unit and the articles being read, the least recently used going first.
+# An article page keeps its row, content, comments, head and breadcrumbs there too (a few entries each,
+# per generation): room for the frame of every unit and the articles being read, the least recently
+# used going first.
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",
-    "OPTIONS": {"MAX_ENTRIES": 3000},
+    "OPTIONS": {"MAX_ENTRIES": 6000},
 }
 
 # The site settings (django-solo) are read from the cache, not the database, on every page.

@@ -13,9 +13,6 @@ from django.utils.functional import SimpleLazyObject
 from core import generation
 from website.models import MaintenanceNotice, MenuItem, SiteSettings
 
-# The longest a fragment of the page frame ({% cache %}) is kept, and never past a scheduled publication.
-FRAGMENT_SECONDS = 60
-
 
 def menu_links(unit, content_generation):
     """(label, address) of each main-menu entry for the content generation, kept beside the page's fragments."""
@@ -23,10 +20,15 @@ def menu_links(unit, content_generation):
     return generation.shared(
         f"menu-links:{unit.pk}",
         lambda: [(item.label, item.get_absolute_url()) for item in items],
-        seconds=FRAGMENT_SECONDS,
+        seconds=generation.PROCESS_SECONDS,
         generation=content_generation,
         using=generation.process_cache(),
     )
+
+
+def current_menu_url(path, links):
+    """The address of the menu entry this page is, or "": all the main menu draws differently from page to page."""
+    return path if path == "/" or any(url == path for _label, url in links) else ""
 
 
 def site(request):
@@ -36,14 +38,16 @@ def site(request):
     # Callables: a template calls them when it first needs them; @cache keeps the answer for the page.
     content_generation = cache(generation.current)
     site_settings = SimpleLazyObject(lambda: SiteSettings.objects.of(unit, content_generation=content_generation()))
+    links = SimpleLazyObject(lambda: menu_links(unit, content_generation()))
     return {
         "unit": unit,
         "site": site_settings,
-        "menu_links": SimpleLazyObject(lambda: menu_links(unit, content_generation())),
+        "menu_links": links,
+        "current_menu_url": cache(lambda: current_menu_url(request.path, links)),
         "maintenance_notices": SimpleLazyObject(lambda: list(MaintenanceNotice.objects.current(unit))),
         "content_generation": content_generation,
         "fragment_seconds": cache(
-            lambda: generation.seconds_to_live(FRAGMENT_SECONDS, generation=content_generation())
+            lambda: generation.seconds_to_live(generation.PROCESS_SECONDS, generation=content_generation())
         ),
         "canonical_url": cache(lambda: canonical_url(request)),
         # Loaded by base.html only once the site settings name the portal's measurement site ID.

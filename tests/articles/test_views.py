@@ -408,18 +408,25 @@ def test_search_pages_keep_title_hits_first_across_pages(client, settings):
 
 
 @pytest.mark.django_db
-def test_an_article_with_nothing_attached_costs_one_query(client, settings):
+def test_an_article_drawn_again_before_any_change_reads_nothing_and_an_edit_shows_at_once(client, settings):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    settings.PAGE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 0  # as a page cache miss meets it: only the fragments are kept
     article = make_article("Tin không đính kèm")
-    client.get(article.get_absolute_url())  # the page frame is drawn once per content change
+    client.get(article.get_absolute_url())  # the page and its frame are drawn once per content change
     with CaptureQueriesContext(connection) as queries:
         response = client.get(article.get_absolute_url())
     page_queries = [q["sql"] for q in queries if "stats_" not in q["sql"]]  # the visitor figures aside
-    assert len(page_queries) == 1, page_queries
+    assert page_queries == []
     assert "Chưa có ý kiến nào." in response.content.decode()
+    article.title = "Tin đã sửa tiêu đề"
+    article.save()
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "<title>Tin đã sửa tiêu đề |" in page and 'content="Tin đã sửa tiêu đề"' in page
+    article.status = Article.Status.WITHDRAWN
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 404
 
 
 @pytest.mark.django_db

@@ -164,3 +164,15 @@ def test_the_frame_of_a_page_costs_no_query_once_drawn(django_assert_max_num_que
     # The article (with its flags) and the visitor figures are read again; banner, menu, footer and box are not.
     with django_assert_max_num_queries(2):
         assert "Thôn Trung" in page(article.get_absolute_url())
+
+
+def test_an_article_read_at_a_serving_alias_links_to_itself_there(settings):
+    """Its head is kept like its content, yet og:url and DC.identifier name the host the reader used."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
+    article = make_article("Tin đọc ở hai địa chỉ")
+    path = article.get_absolute_url()
+    page(path)
+    at_alias = page(path, Client(HTTP_USER_AGENT=BROWSER, HTTP_HOST="localhost"))
+    assert f'<meta property="og:url" content="http://localhost{path}">' in at_alias
+    assert f'<meta name="DC.identifier" content="http://localhost{path}">' in at_alias
+    assert f'<meta property="og:url" content="http://testserver{path}">' in page(path)
