@@ -9,7 +9,9 @@ registers a deadline (``register_deadline``) that no cached copy may outlive.
 
 from contextlib import suppress
 
+from asgiref.local import Local
 from django.core.cache import InvalidCacheBackendError, cache, caches
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from solo.models import SingletonModel
@@ -24,7 +26,21 @@ _deadlines = []
 
 
 def current() -> int:
-    """The generation now; a fresh cache starts from the clock, so it never reuses an older number."""
+    """The generation now, read once per request: every part of a page is drawn for the same one.
+
+    The page cache, the page's fragments, its settings and the Content-Security-Policy all ask; within
+    a request the first answer stands (until the request itself changes content), outside one each call
+    reads the shared cache.
+    """
+    if not getattr(_request, "active", False):
+        return _read()
+    if _request.generation is None:
+        _request.generation = _read()
+    return _request.generation
+
+
+def _read() -> int:
+    """The shared generation; a fresh cache starts from the clock, so it never reuses an older number."""
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = int(timezone.now().timestamp() * 1000)
@@ -34,8 +50,23 @@ def current() -> int:
 
 def bump(**kwargs) -> None:
     """Something public changed: every cached copy is a miss from now on."""
+    _request.generation = None  # a request that changed content draws what follows with the new one
     with suppress(ValueError):  # no generation yet (or the cache is down): nothing was cached under one
         cache.incr(GENERATION_KEY)
+
+
+def _request_started(**kwargs):
+    _request.active, _request.generation = True, None
+
+
+def _request_finished(**kwargs):
+    _request.active, _request.generation = False, None
+
+
+# Per thread and per asyncio task, as Django keeps its own per-request state.
+_request = Local()
+request_started.connect(_request_started, dispatch_uid="generation-request-started")
+request_finished.connect(_request_finished, dispatch_uid="generation-request-finished")
 
 
 def _content_changed(sender, instance=None, raw=False, created=False, **kwargs):
@@ -74,7 +105,7 @@ def seconds_to_live(limit: int, *, generation=None) -> int:
     return limit
 
 
-def shared(key: str, compute, *, seconds: int, generation=None, using=None):
+def shared(key: str, compute, *, seconds: int, using=None):
     """``compute()``, shared through the cache by every process for this generation and ``seconds`` at most.
 
     For what costs the database more than a cache read (a list's total, a search's ranking); never
@@ -84,7 +115,7 @@ def shared(key: str, compute, *, seconds: int, generation=None, using=None):
     if seconds <= 0:
         return compute()  # nothing is kept, so there is nothing to look up either
     store = cache if using is None else using
-    generation = current() if generation is None else generation
+    generation = current()
     cache_key = f"{key}:{generation}"
     value = store.get(cache_key)
     if value is None:

@@ -38,7 +38,7 @@ def cached_page(view):
             add_never_cache_headers(response)
             return response
         current = generation.current()
-        lifetime = generation.seconds_to_live(settings.PAGE_CACHE_SECONDS, generation=current)
+        lifetime = generation.seconds_to_live(settings.PAGE_CACHE_SECONDS)
         if lifetime <= 0:
             return view(request, *args, **kwargs)
         middleware = CacheMiddleware(

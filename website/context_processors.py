@@ -14,14 +14,13 @@ from core import generation
 from website.models import MaintenanceNotice, MenuItem, SiteSettings
 
 
-def menu_links(unit, content_generation):
+def menu_links(unit):
     """(label, address) of each main-menu entry for the content generation, kept beside the page's fragments."""
     items = MenuItem.objects.of(unit).select_related("category", "page")
     return generation.shared(
         f"menu-links:{unit.pk}",
         lambda: [(item.label, item.get_absolute_url()) for item in items],
         seconds=generation.PROCESS_SECONDS,
-        generation=content_generation,
         using=generation.process_cache(),
     )
 
@@ -35,20 +34,18 @@ def site(request):
     unit = getattr(request, "unit", None)
     if unit is None:  # the 400 page answering a host that is not ours: no unit, nothing to keep
         return {"fragment_seconds": 0}
-    # Callables: a template calls them when it first needs them; @cache keeps the answer for the page.
-    content_generation = cache(generation.current)
-    site_settings = SimpleLazyObject(lambda: SiteSettings.objects.of(unit, content_generation=content_generation()))
-    links = SimpleLazyObject(lambda: menu_links(unit, content_generation()))
+    # Callables: a template calls them when it first needs them; @cache keeps the answer for the page
+    # (and the generation is read once per request: core.generation.current).
+    site_settings = SimpleLazyObject(lambda: SiteSettings.objects.of(unit))
+    links = SimpleLazyObject(lambda: menu_links(unit))
     return {
         "unit": unit,
         "site": site_settings,
         "menu_links": links,
         "current_menu_url": cache(lambda: current_menu_url(request.path, links)),
         "maintenance_notices": SimpleLazyObject(lambda: list(MaintenanceNotice.objects.current(unit))),
-        "content_generation": content_generation,
-        "fragment_seconds": cache(
-            lambda: generation.seconds_to_live(generation.PROCESS_SECONDS, generation=content_generation())
-        ),
+        "content_generation": generation.current,
+        "fragment_seconds": cache(lambda: generation.seconds_to_live(generation.PROCESS_SECONDS)),
         "canonical_url": cache(lambda: canonical_url(request)),
         # Loaded by base.html only once the site settings name the portal's measurement site ID.
         "measurement_script_url": settings.MEASUREMENT_SCRIPT_URL,

@@ -17,17 +17,15 @@ SETTINGS_SECONDS = 300
 
 
 class SiteSettingsQuerySet(models.QuerySet):
-    def of(self, unit, *, content_generation=None):
+    def of(self, unit):
         """The unit's settings, kept in each process for the content generation; created on first read.
 
-        Every page reads them, so they live beside the frame's fragments rather than in the shared cache;
-        ``content_generation`` spares a page that has read the generation already a second read.
+        Every page reads them, so they live beside the frame's fragments rather than in the shared cache.
         """
         return generation.shared(
             f"site-settings:{unit.pk}",
             lambda: self.get_or_create(unit=unit)[0],
             seconds=SETTINGS_SECONDS,
-            generation=content_generation,
             using=generation.process_cache(),
         )
 
