@@ -10,7 +10,7 @@ from accounts.models import Profile
 from tests.accounts.conftest import PASSWORD
 from tests.articles.factories import make_article
 from tests.conftest import log_in_with_second_factor
-from tests.units import test_unit
+from tests.units import unit_under_test
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -32,7 +32,7 @@ def test_administrator_creates_a_staff_account_with_a_role(client, staff):
             "first_name": "Lan",
             "last_name": "Nguyễn Thị",
             "email": "lan@example.gov.vn",
-            "unit": test_unit().pk,
+            "unit": unit_under_test().pk,
             "role": Group.objects.get(name=group).pk,
             "password1": "Tam-thoi-2026-xyz",
             "password2": "Tam-thoi-2026-xyz",

@@ -13,7 +13,7 @@ from tests.conftest import log_in_with_second_factor
 from tests.documents.factories import make_document
 from tests.meetings.factories import make_meeting
 from tests.questions.factories import make_field, make_office
-from tests.units import test_unit as the_test_unit
+from tests.units import unit_under_test as the_test_unit
 
 pytestmark = pytest.mark.django_db
 

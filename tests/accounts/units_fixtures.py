@@ -6,7 +6,7 @@ from articles.models import Article, Attachment, Comment
 from tests.articles.factories import make_article, make_category
 from tests.documents.factories import make_document
 from tests.meetings.factories import make_meeting
-from tests.units import test_unit
+from tests.units import unit_under_test
 from units.models import Unit
 
 HOSTS = ["testserver", ".testserver"]
@@ -35,7 +35,7 @@ def make_province():
         level=Unit.Level.PROVINCE,
         host="tinh.testserver",
     )
-    own = test_unit()
+    own = unit_under_test()
     own.parent = province
     own.save(update_fields=["parent"])
     sibling = Unit.objects.create(

@@ -8,13 +8,13 @@ from pypdf import PdfWriter
 
 from consultations.models import Consultation, ConsultationComment, ReportEntry
 from documents.models import Document, DocumentType
-from tests.units import test_unit
+from tests.units import unit_under_test
 
 
 def make_draft(summary="Dự thảo Quy chế quản lý chợ Hòa Bình", *, unit=None, **fields):
     doc_type, _created = DocumentType.objects.get_or_create(name="Quyết định")
     return Document.objects.create(
-        unit=unit or test_unit(),
+        unit=unit or unit_under_test(),
         doc_type=doc_type,
         issuer="Ủy ban nhân dân xã Hòa Bình",
         summary=summary,
@@ -36,7 +36,7 @@ def times(state, now=None):
 
 def make_consultation(title="Lấy ý kiến dự thảo Quy chế quản lý chợ", *, state="open", unit=None, drafts=(), **fields):
     consultation = Consultation.objects.create(
-        unit=unit or test_unit(),
+        unit=unit or unit_under_test(),
         title=title,
         question="<p>Xin ý kiến về giờ họp chợ và phí vệ sinh.</p>",
         **{**times(state), **fields},
@@ -47,7 +47,7 @@ def make_consultation(title="Lấy ý kiến dự thảo Quy chế quản lý ch
 
 def bulk_consultations(count, *, unit=None):
     """``count`` consultations in every state, in one query."""
-    unit = unit or test_unit()
+    unit = unit or unit_under_test()
     states = ["open", "upcoming", "closed", "reported"]
     return Consultation.objects.bulk_create(
         Consultation(

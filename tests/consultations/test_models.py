@@ -57,7 +57,12 @@ def test_days_left_counts_the_day_under_way():
 def period(kind, days):
     now = timezone.now()
     return Consultation(
-        unit=units.test_unit(), title="Dự thảo", question="<p>?</p>", kind=kind, opens_at=now, closes_at=now + days
+        unit=units.unit_under_test(),
+        title="Dự thảo",
+        question="<p>?</p>",
+        kind=kind,
+        opens_at=now,
+        closes_at=now + days,
     )
 
 

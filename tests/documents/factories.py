@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from documents import services
 from documents.models import Document, DocumentType
 from tests.documents.files import text_pdf
-from tests.units import test_unit
+from tests.units import unit_under_test
 
 _numbers = itertools.count(1)
 
@@ -22,7 +22,7 @@ def make_document(summary=None, *, files=(), unit=None, doc_type=None, **fields)
     fields.setdefault("number", f"{number}/2026/QĐ-UBND")
     fields.setdefault("issuer", "Ủy ban nhân dân xã Hòa Bình")
     document = Document.objects.create(
-        unit=unit or test_unit(),
+        unit=unit or unit_under_test(),
         doc_type=doc_type or make_type(),
         summary=summary or f"Văn bản số {number}",
         **fields,

@@ -7,7 +7,7 @@ from documents.models import Field
 from questions import services
 from questions.models import Office, Question
 from tests.accounts.conftest import make_staff
-from tests.units import test_unit
+from tests.units import unit_under_test
 
 _names = itertools.count(1)
 
@@ -17,7 +17,7 @@ def make_field(name="Đất đai"):
 
 
 def make_office(name="Phòng Kinh tế", unit=None):
-    return Office.objects.get_or_create(unit=unit or test_unit(), name=name)[0]
+    return Office.objects.get_or_create(unit=unit or unit_under_test(), name=name)[0]
 
 
 def editor(unit=None):
@@ -30,7 +30,7 @@ def ask(title="Thủ tục cấp sổ đỏ", *, unit=None, body="Tôi muốn h�
     fields.setdefault("phone", "0912345678")
     fields.setdefault("email", "an@example.vn")
     fields.setdefault("field", make_field())
-    return services.ask_question(unit=unit or test_unit(), title=title, body=body, **fields)
+    return services.ask_question(unit=unit or unit_under_test(), title=title, body=body, **fields)
 
 
 def publish(question, *, answer="Ông mang hồ sơ tới bộ phận một cửa.", by=None, office=None):

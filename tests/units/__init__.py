@@ -4,7 +4,8 @@ from units.models import Unit
 from website.models import SiteSettings
 
 
-def test_unit():
+def unit_under_test():
+    """The unit every test runs in (code 01, made by the test database set-up)."""
     return Unit.objects.get(code="01")
 
 
@@ -12,9 +13,9 @@ def give_role(user, role, unit=None):
     """Give ``user`` the role (accounts.roles.Role) in ``unit``, the test unit when none is named."""
     from accounts.models import Membership
 
-    return Membership.objects.grant(user=user, unit=unit or test_unit(), role=role)
+    return Membership.objects.grant(user=user, unit=unit or unit_under_test(), role=role)
 
 
 def unit_settings():
     """The test unit's site settings, as its pages read them."""
-    return SiteSettings.objects.get_or_create(unit=test_unit())[0]
+    return SiteSettings.objects.get_or_create(unit=unit_under_test())[0]

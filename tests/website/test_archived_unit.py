@@ -7,7 +7,7 @@ from articles.models import Article, Comment
 from stats.models import Feedback
 from tests.articles.factories import make_article
 from tests.traps import trap_fields
-from tests.units import test_unit as the_test_unit
+from tests.units import unit_under_test as the_test_unit
 
 pytestmark = pytest.mark.django_db
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"

@@ -11,7 +11,7 @@ from articles.models import Comment
 from meetings.models import Meeting, Task
 from tests.accounts.conftest import make_staff
 from tests.articles.factories import make_article
-from tests.units import test_unit
+from tests.units import unit_under_test
 from website import dashboard
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,7 @@ def test_the_secretary_sees_meetings_and_overdue_tasks(client, people, work):
 def test_the_administrator_sees_locked_and_unused_accounts(rf, people, work):
     # The administrator's admin asks for a second factor first (tests/accounts): the panels are read directly.
     request = rf.get("/admin/")
-    request.user, request.unit = people["admin"], test_unit()
+    request.user, request.unit = people["admin"], unit_under_test()
     with serving(request.unit):
         page = str(dashboard.panels(request))
     assert "Tài khoản đang bị khóa đăng nhập" in page and "bientap" in page
