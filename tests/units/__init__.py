@@ -5,7 +5,7 @@ from website.models import SiteSettings
 
 
 def unit_under_test():
-    """The unit every test runs in (code 01, made by the test database set-up)."""
+    """The unit every database test runs in (code 01, at testserver: the autouse fixture of tests/conftest.py)."""
     return Unit.objects.get(code="01")
 
 
