@@ -40,6 +40,7 @@ import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.database import ensure_database  # noqa: E402 (needs ROOT on the path)
 from bench.loopback import HungServer, free_port  # noqa: E402 (needs ROOT on the path)
 
 PYTHON = sys.executable
@@ -230,6 +231,7 @@ def main():
     with redis_server(args.redis_url) as redis_url:
         args.redis_url = redis_url
         env = environment(args.database_url, redis_url, args.port)
+        ensure_database(args.database_url)
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "seed_demo", capture=True)
         with gunicorn(env, args.port) as base:

@@ -4,17 +4,21 @@ Each process keeps the map of every unit's host names, loaded in one query and k
 UNIT_HOSTS_SECONDS, so a renamed host or an archived unit reaches every process within that time.
 A host not in the map reloads it at once (at most once a second, so a flood of made-up host names
 costs no more than one query a second): a unit added in the admin or by ``import_units`` serves
-from its first request, with no restart.
+from its first request, with no restart. While the database cannot be read, a process keeps the map
+it has, so that cached pages are still served.
 """
 
+import logging
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import DatabaseError
 
 from units.models import Unit, UnitAlias
 
 UNKNOWN_HOST_RELOAD_SECONDS = 1.0
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -45,14 +49,30 @@ def _load():
     _map, _loaded_at = served, time.monotonic()
 
 
+def _reload():
+    """Read the map again; with the database down, keep the one this process has and try again later.
+
+    A process that has no map yet cannot tell any unit without the database: the error goes up, to
+    the 503 page.
+    """
+    global _loaded_at
+    try:
+        _load()
+    except DatabaseError:
+        if not _map:
+            raise
+        logger.warning("Unit host names could not be read again; the ones known are kept", exc_info=True)
+        _loaded_at = time.monotonic()
+
+
 def lookup(host: str) -> Served | None:
     """The unit ``host`` (lower case, without port) serves, or None for a host that is no unit's."""
     age = time.monotonic() - _loaded_at
     if age > settings.UNIT_HOSTS_SECONDS:
-        _load()
+        _reload()
     found = _map.get(host)
     if found is None and age > UNKNOWN_HOST_RELOAD_SECONDS:
-        _load()
+        _reload()
         found = _map.get(host)
     return found
 

@@ -18,6 +18,7 @@ from stats.models import DailyStats
 from tests.articles.conftest import _user
 from tests.articles.factories import image_bytes, make_article, make_category
 from tests.stats.conftest import read
+from units import hosts
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"
@@ -55,6 +56,22 @@ def test_database_down_gives_the_maintenance_page_fast_and_cached_pages_still_wo
         assert "Thông báo lịch cắt điện" in cached.content.decode()
     # The database is back: no restart needed.
     assert reader(4).get(article.get_absolute_url()).status_code == 200
+
+
+def test_a_database_down_for_longer_than_the_host_map_lives_still_leaves_cached_pages(monkeypatch, settings):
+    """A warm process keeps serving the units it knows: their host names cannot be read again meanwhile."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "khong-ai.test"]
+    make_article("Thông báo lịch cắt điện")
+    assert reader().get("/").status_code == 200  # now in the page cache, the host map in memory
+    with monkeypatch.context() as down:
+        down.setattr(connection, "ensure_connection", _refuse)
+        down.setattr(connection, "cursor", _refuse)
+        down.setattr(hosts, "_loaded_at", time.monotonic() - settings.UNIT_HOSTS_SECONDS - 1)  # the map aged
+        cached = reader(2).get("/")
+        assert cached.status_code == 200 and "Thông báo lịch cắt điện" in cached.content.decode()
+        assert reader(3).get("/", HTTP_HOST="khong-ai.test").status_code == 404  # still no unit's
+    hosts.forget()  # the database is back: the map is read again
+    assert reader(4).get("/").status_code == 200
 
 
 def test_redis_down_the_portal_serves_and_counts_in_the_database(settings, monkeypatch):
