@@ -5,7 +5,8 @@ UNIT_HOSTS_SECONDS, so a renamed host or an archived unit reaches every process 
 A host not in the map reloads it at once (at most once a second, so a flood of made-up host names
 costs no more than one query a second): a unit added in the admin or by ``import_units`` serves
 from its first request, with no restart. While the database cannot be read, a process keeps the map
-it has, so that cached pages are still served.
+it has, and a process started meanwhile (a worker gunicorn replaced) takes the last map any process
+read from the shared cache, so that cached pages are still served.
 """
 
 import logging
@@ -13,11 +14,13 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError
 
 from units.models import Unit, UnitAlias
 
 UNKNOWN_HOST_RELOAD_SECONDS = 1.0
+SHARED_MAP_KEY = "units:host-map"
 logger = logging.getLogger(__name__)
 
 
@@ -47,22 +50,24 @@ def _load():
         unit = units[alias.unit_id]
         served.setdefault(alias.host, Served(unit, redirect_to=unit.host if alias.redirect else None))
     _map, _loaded_at = served, time.monotonic()
+    cache.set(SHARED_MAP_KEY, served, timeout=None)
 
 
 def _reload():
-    """Read the map again; with the database down, keep the one this process has and try again later.
+    """Read the map again; with the database down, keep the one known and try again later.
 
-    A process that has no map yet cannot tell any unit without the database: the error goes up, to
-    the 503 page.
+    A process with no map of its own takes the shared one; with neither, it cannot tell any unit
+    without the database, and the error goes up, to the 503 page.
     """
-    global _loaded_at
+    global _map, _loaded_at
     try:
         _load()
     except DatabaseError:
-        if not _map:
+        known = _map or cache.get(SHARED_MAP_KEY)
+        if not known:
             raise
         logger.warning("Unit host names could not be read again; the ones known are kept", exc_info=True)
-        _loaded_at = time.monotonic()
+        _map, _loaded_at = known, time.monotonic()
 
 
 def lookup(host: str) -> Served | None:

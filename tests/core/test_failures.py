@@ -74,6 +74,25 @@ def test_a_database_down_for_longer_than_the_host_map_lives_still_leaves_cached_
     assert reader(4).get("/").status_code == 200
 
 
+def test_a_worker_started_while_the_database_is_down_serves_cached_pages_with_the_shared_host_map(monkeypatch):
+    """gunicorn replaces its workers now and then: a new one learns the units from the shared cache."""
+    make_article("Thông báo lịch cắt điện")
+    assert reader().get("/").status_code == 200  # in the page cache; the host map read and shared
+    with monkeypatch.context() as down:
+        down.setattr(connection, "ensure_connection", _refuse)
+        down.setattr(connection, "cursor", _refuse)
+        down.setattr(hosts, "_map", {})  # a new worker: nothing in its memory yet
+        down.setattr(hosts, "_loaded_at", float("-inf"))
+        cached = reader(2).get("/")
+        assert cached.status_code == 200 and "Thông báo lịch cắt điện" in cached.content.decode()
+        cache.clear()  # neither the database nor the shared cache knows the units: the 503 page
+        down.setattr(hosts, "_map", {})
+        down.setattr(hosts, "_loaded_at", float("-inf"))
+        assert reader(3).get("/").status_code == 503
+    hosts.forget()
+    assert reader(4).get("/").status_code == 200
+
+
 def test_redis_down_the_portal_serves_and_counts_in_the_database(settings, monkeypatch):
     settings.STATS_REDIS_URL = NOWHERE
     article = make_article("Tin khi Redis ngừng")
