@@ -23,6 +23,9 @@ PROCESS_SECONDS = 60
 
 _tracked = set()
 _deadlines = []
+# The generation a request has read, per thread and per asyncio task, as Django keeps its own
+# per-request state; ``active`` only between request_started and request_finished.
+_request = Local()
 
 
 def current() -> int:
@@ -63,8 +66,6 @@ def _request_finished(**kwargs):
     _request.active, _request.generation = False, None
 
 
-# Per thread and per asyncio task, as Django keeps its own per-request state.
-_request = Local()
 request_started.connect(_request_started, dispatch_uid="generation-request-started")
 request_finished.connect(_request_finished, dispatch_uid="generation-request-finished")
 
@@ -95,9 +96,9 @@ def register_deadline(seconds_until) -> None:
     _deadlines.append(seconds_until)
 
 
-def seconds_to_live(limit: int, *, generation=None) -> int:
+def seconds_to_live(limit: int) -> int:
     """``limit``, or less when registered content is due sooner: what a cached copy may live."""
-    generation = current() if generation is None else generation
+    generation = current()
     for seconds_until in _deadlines:
         due = seconds_until(generation)
         if due is not None:
@@ -120,7 +121,7 @@ def shared(key: str, compute, *, seconds: int, using=None):
     value = store.get(cache_key)
     if value is None:
         value = compute()
-        timeout = seconds_to_live(seconds, generation=generation)
+        timeout = seconds_to_live(seconds)
         if timeout > 0:
             store.set(cache_key, value, timeout=timeout)
     return value

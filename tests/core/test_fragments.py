@@ -161,7 +161,7 @@ def test_the_frame_of_a_page_costs_no_query_once_drawn(django_assert_max_num_que
     site.address = "Thôn Trung, xã Hòa Bình"
     site.save()
     page(article.get_absolute_url())
-    # The article (with its flags) and the visitor figures are read again; banner, menu, footer and box are not.
+    # At most the visitor figures are read again: the article, banner, menu, footer and box are kept.
     with django_assert_max_num_queries(2):
         assert "Thôn Trung" in page(article.get_absolute_url())
 
