@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Profile(models.Model):
@@ -19,7 +20,7 @@ class Profile(models.Model):
 
     class Meta:
         verbose_name = _("hồ sơ tài khoản")
-        verbose_name_plural = _("hồ sơ tài khoản")
+        verbose_name_plural = pgettext_lazy("plural", "hồ sơ tài khoản")
 
     def __str__(self):
         return str(self.user)
@@ -70,7 +71,7 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("nhật ký hoạt động")
-        verbose_name_plural = _("nhật ký hoạt động")
+        verbose_name_plural = pgettext_lazy("plural", "nhật ký hoạt động")
 
     def __str__(self):
         actor = self.actor_name or "—"
@@ -130,7 +131,7 @@ class Membership(models.Model):
     class Meta:
         ordering = ["unit__name", "user__username"]
         verbose_name = _("vai trò trong đơn vị")
-        verbose_name_plural = _("vai trò trong đơn vị")
+        verbose_name_plural = pgettext_lazy("plural", "vai trò trong đơn vị")
         constraints = [models.UniqueConstraint("user", "unit", name="accounts_membership_one_role_per_unit")]
 
     def __str__(self):

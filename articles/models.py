@@ -12,6 +12,7 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.fields import CleanImageField, NFCCharField, NFCTextField, RichTextField
 from core.html import sanitize_html
@@ -79,7 +80,7 @@ class Category(models.Model):
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("chuyên mục")
-        verbose_name_plural = _("chuyên mục")
+        verbose_name_plural = pgettext_lazy("plural", "chuyên mục")
         constraints = [models.UniqueConstraint("unit", "slug", name="articles_category_unit_slug_unique")]
 
     def __str__(self):
@@ -369,7 +370,7 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-pk"]
         verbose_name = _("tin bài")
-        verbose_name_plural = _("tin bài")
+        verbose_name_plural = pgettext_lazy("plural", "tin bài")
         permissions = [
             ("publish_article", _("Có thể xuất bản, hẹn giờ và gỡ tin bài")),
             ("offer_article", _("Có thể đề xuất tin bài lên Cổng tỉnh")),
@@ -479,7 +480,7 @@ class Attachment(models.Model):
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("tài liệu đính kèm")
-        verbose_name_plural = _("tài liệu đính kèm")
+        verbose_name_plural = pgettext_lazy("plural", "tài liệu đính kèm")
 
     def __str__(self):
         return self.title
@@ -514,7 +515,7 @@ class Comment(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("nhận xét")
-        verbose_name_plural = _("nhận xét")
+        verbose_name_plural = pgettext_lazy("plural", "nhận xét")
 
     def __str__(self):
         return f"{self.name}: {self.body[:50]}"
@@ -594,7 +595,7 @@ class Offer(models.Model):
     class Meta:
         ordering = ["-offered_at", "-pk"]
         verbose_name = _("tin đề xuất lên Cổng tỉnh")
-        verbose_name_plural = _("tin đề xuất lên Cổng tỉnh")
+        verbose_name_plural = pgettext_lazy("plural", "tin đề xuất lên Cổng tỉnh")
         permissions = [("decide_offer", _("Có thể nhận đăng hoặc từ chối tin do xã, phường đề xuất"))]
         indexes = [
             # The province's "Tin từ xã, phường" block and list: its newest accepted offers, read in order.

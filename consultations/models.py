@@ -13,6 +13,7 @@ from django.db.models import Case, Count, Min, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.fields import NFCCharField, NFCTextField, RichTextField
 from core.text import unique_slug
@@ -166,7 +167,7 @@ class Consultation(models.Model):
     class Meta:
         ordering = ["-opens_at", "-pk"]
         verbose_name = _("đợt lấy ý kiến")
-        verbose_name_plural = _("lấy ý kiến dự thảo")
+        verbose_name_plural = pgettext_lazy("plural", "lấy ý kiến dự thảo")
         indexes = [models.Index(fields=["unit", "closes_at"], name="consult_unit_closes_idx")]
         constraints = [models.UniqueConstraint("unit", "slug", name="consultations_unit_slug_unique")]
 
@@ -307,7 +308,7 @@ class ConsultationComment(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("ý kiến góp ý")
-        verbose_name_plural = _("ý kiến góp ý")
+        verbose_name_plural = pgettext_lazy("plural", "ý kiến góp ý")
 
     def __str__(self):
         return f"{self.name}: {self.body[:50]}"
@@ -339,7 +340,7 @@ class ReportEntry(models.Model):
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("nội dung giải trình")
-        verbose_name_plural = _("tổng hợp, tiếp thu, giải trình")
+        verbose_name_plural = pgettext_lazy("plural", "tổng hợp, tiếp thu, giải trình")
 
     def __str__(self):
         return self.summary[:80]

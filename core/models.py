@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RateLimitCounterQuerySet(models.QuerySet):
@@ -20,7 +21,7 @@ class RateLimitCounter(models.Model):
 
     class Meta:
         verbose_name = _("bộ đếm giới hạn")
-        verbose_name_plural = _("bộ đếm giới hạn")
+        verbose_name_plural = pgettext_lazy("plural", "bộ đếm giới hạn")
 
     def __str__(self):
         return self.scope_key

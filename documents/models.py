@@ -12,6 +12,7 @@ from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.models import search_terms
 from core.fields import NFCCharField, NFCTextField
@@ -30,7 +31,7 @@ class DocumentType(models.Model):
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("loại văn bản")
-        verbose_name_plural = _("loại văn bản")
+        verbose_name_plural = pgettext_lazy("plural", "loại văn bản")
 
     def __str__(self):
         return self.name
@@ -50,7 +51,7 @@ class Field(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("lĩnh vực")
-        verbose_name_plural = _("lĩnh vực")
+        verbose_name_plural = pgettext_lazy("plural", "lĩnh vực")
 
     def __str__(self):
         return self.name
@@ -184,7 +185,7 @@ class Document(models.Model):
     class Meta:
         ordering = ["-issued_on", "-pk"]
         verbose_name = _("văn bản")
-        verbose_name_plural = _("văn bản")
+        verbose_name_plural = pgettext_lazy("plural", "văn bản")
         indexes = [models.Index(fields=["unit", "is_published", "-issued_on"], name="documents_unit_issued_idx")]
         constraints = [
             models.UniqueConstraint("unit", "slug", name="documents_document_unit_slug_unique"),
@@ -261,7 +262,7 @@ class DocumentFile(models.Model):
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("tệp văn bản")
-        verbose_name_plural = _("tệp văn bản")
+        verbose_name_plural = pgettext_lazy("plural", "tệp văn bản")
 
     def __str__(self):
         return self.title or readable_name(self.file.name)
@@ -297,7 +298,7 @@ class Relation(models.Model):
 
     class Meta:
         verbose_name = _("quan hệ văn bản")
-        verbose_name_plural = _("quan hệ văn bản")
+        verbose_name_plural = pgettext_lazy("plural", "quan hệ văn bản")
         constraints = [
             models.UniqueConstraint("source", "kind", "target", name="documents_relation_unique"),
             models.CheckConstraint(condition=~Q(source=models.F("target")), name="documents_relation_not_itself"),

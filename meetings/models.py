@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.fields import CleanImageField, NFCCharField, NFCTextField, RichTextField
 from core.text import unique_slug
@@ -50,7 +51,7 @@ class Official(models.Model):
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("cán bộ")
-        verbose_name_plural = _("danh bạ cán bộ")
+        verbose_name_plural = pgettext_lazy("plural", "danh bạ cán bộ")
         constraints = [models.UniqueConstraint("unit", "slug", name="meetings_official_unit_slug_unique")]
 
     def __str__(self):
@@ -216,7 +217,7 @@ class Meeting(models.Model):
     class Meta:
         ordering = ["-starts_at", "-pk"]
         verbose_name = _("cuộc họp")
-        verbose_name_plural = _("cuộc họp")
+        verbose_name_plural = pgettext_lazy("plural", "cuộc họp")
         indexes = [models.Index(fields=["unit", "is_public", "starts_at"], name="meetings_unit_start_idx")]
         constraints = [models.UniqueConstraint("unit", "slug", name="meetings_meeting_unit_slug_unique")]
 
@@ -295,7 +296,7 @@ class Attendee(models.Model):
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("thành phần tham dự")
-        verbose_name_plural = _("thành phần tham dự")
+        verbose_name_plural = pgettext_lazy("plural", "thành phần tham dự")
         constraints = [
             models.CheckConstraint(
                 condition=Q(official__isnull=False) | ~Q(name=""), name="meetings_attendee_has_a_name"
@@ -342,7 +343,7 @@ class AgendaItem(models.Model):
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("mục chương trình")
-        verbose_name_plural = _("chương trình họp")
+        verbose_name_plural = pgettext_lazy("plural", "chương trình họp")
 
     def __str__(self):
         return f"{self.number}. {self.title}" if self.number else self.title
@@ -382,7 +383,7 @@ class Task(models.Model):
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("nhiệm vụ")
-        verbose_name_plural = _("nhiệm vụ sau cuộc họp")
+        verbose_name_plural = pgettext_lazy("plural", "nhiệm vụ sau cuộc họp")
 
     def __str__(self):
         return self.description[:80]
@@ -441,7 +442,7 @@ class MeetingDocument(models.Model):
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("văn bản cuộc họp")
-        verbose_name_plural = _("văn bản cuộc họp")
+        verbose_name_plural = pgettext_lazy("plural", "văn bản cuộc họp")
         constraints = [models.UniqueConstraint("meeting", "document", name="meetings_meetingdocument_unique")]
 
     def __str__(self):

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.models import search_terms
 from core.fields import NFCCharField, NFCTextField
@@ -103,7 +104,7 @@ class Procedure(models.Model):
     class Meta:
         ordering = ["field__name", "name", "pk"]
         verbose_name = _("thủ tục hành chính")
-        verbose_name_plural = _("thủ tục hành chính")
+        verbose_name_plural = pgettext_lazy("plural", "thủ tục hành chính")
         indexes = [models.Index(fields=["unit", "is_published", "field"], name="procedures_unit_field_idx")]
         constraints = [models.UniqueConstraint("unit", "code", name="procedures_procedure_unit_code_unique")]
 

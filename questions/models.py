@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.models import search_terms
 from core.fields import NFCCharField, NFCTextField
@@ -36,7 +37,7 @@ class PublicHoliday(models.Model):
     class Meta:
         ordering = ["-date"]
         verbose_name = _("ngày nghỉ lễ")
-        verbose_name_plural = _("ngày nghỉ lễ")
+        verbose_name_plural = pgettext_lazy("plural", "ngày nghỉ lễ")
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} {self.name}"
@@ -54,7 +55,7 @@ class Office(models.Model):
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("phòng, ban trả lời")
-        verbose_name_plural = _("phòng, ban trả lời")
+        verbose_name_plural = pgettext_lazy("plural", "phòng, ban trả lời")
         constraints = [models.UniqueConstraint("unit", "name", name="questions_office_unit_name_unique")]
 
     def __str__(self):
@@ -183,7 +184,7 @@ class Question(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("câu hỏi")
-        verbose_name_plural = _("hỏi đáp")
+        verbose_name_plural = pgettext_lazy("plural", "hỏi đáp")
         permissions = [("publish_question", _("Duyệt và công khai câu trả lời"))]
         indexes = [models.Index(fields=["unit", "status", "-published_at"], name="questions_unit_published_idx")]
         constraints = [

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.fields import NFCTextField
 from units.models import OwnedQuerySet, primary_unit_id
@@ -80,7 +81,7 @@ class StatsSettings(models.Model):
 
     class Meta:
         verbose_name = _("cài đặt thống kê")
-        verbose_name_plural = _("cài đặt thống kê")
+        verbose_name_plural = pgettext_lazy("plural", "cài đặt thống kê")
 
     def __str__(self):
         return str(_("Cài đặt thống kê"))
@@ -95,7 +96,7 @@ class DailySalt(models.Model):
 
     class Meta:
         verbose_name = _("khóa băm trong ngày")
-        verbose_name_plural = _("khóa băm trong ngày")
+        verbose_name_plural = pgettext_lazy("plural", "khóa băm trong ngày")
 
     def __str__(self):
         return self.day.isoformat()
@@ -160,7 +161,7 @@ class DailyStats(models.Model):
         ordering = ["-day"]
         constraints = [models.UniqueConstraint(fields=["unit", "day"], name="stats_dailystats_unit_day_uniq")]
         verbose_name = _("thống kê truy cập")
-        verbose_name_plural = _("thống kê truy cập")
+        verbose_name_plural = pgettext_lazy("plural", "thống kê truy cập")
 
     def __str__(self):
         return self.day.strftime("%d/%m/%Y")
@@ -228,7 +229,7 @@ class Feedback(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("đánh giá mức độ hài lòng")
-        verbose_name_plural = _("đánh giá mức độ hài lòng")
+        verbose_name_plural = pgettext_lazy("plural", "đánh giá mức độ hài lòng")
         constraints = [
             models.UniqueConstraint(
                 fields=["visitor", "content_type", "object_id", "day"], name="stats_feedback_once_a_day"

@@ -7,7 +7,7 @@ their biography and duties, so that a name is entered once for meetings and prof
 
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import CleanImageField, NFCCharField, RichTextField
@@ -51,7 +51,7 @@ class Office(Translated, models.Model):
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("cơ quan, phòng ban")
-        verbose_name_plural = _("cơ cấu tổ chức")
+        verbose_name_plural = pgettext_lazy("plural", "cơ cấu tổ chức")
 
     def __str__(self):
         return self.name
@@ -93,7 +93,7 @@ class ProfileSection(Translated, models.Model):
     class Meta:
         ordering = ["kind"]
         verbose_name = _("mục giới thiệu")
-        verbose_name_plural = _("mục giới thiệu")
+        verbose_name_plural = pgettext_lazy("plural", "mục giới thiệu")
         constraints = [models.UniqueConstraint("unit", "kind", name="unitprofile_section_unit_kind_unique")]
 
     def __str__(self):
@@ -118,7 +118,7 @@ class Photo(models.Model):
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("ảnh")
-        verbose_name_plural = _("ảnh")
+        verbose_name_plural = pgettext_lazy("plural", "ảnh")
 
     def __str__(self):
         return self.caption

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 host_name_validator = RegexValidator(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$",
@@ -102,7 +103,7 @@ class Unit(models.Model):
     class Meta:
         ordering = ["parent_id", "level", "name"]
         verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
+        verbose_name_plural = pgettext_lazy("plural", "đơn vị")
 
     def __str__(self):
         return self.short_name
@@ -156,7 +157,7 @@ class UnitAlias(models.Model):
 
     class Meta:
         verbose_name = _("tên miền phụ")
-        verbose_name_plural = _("tên miền phụ")
+        verbose_name_plural = pgettext_lazy("plural", "tên miền phụ")
 
     def __str__(self):
         return self.host

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.models import Article, Comment, Offer
 from meetings.models import Meeting, MeetingDocument, Task
@@ -71,7 +72,7 @@ def _press_officer(user, unit):
     articles = Article.objects.of(unit).only("pk", "title", "updated_at", "returned_reason", "returned_at")
     return [
         _panel(
-            _("Bài được trả lại để sửa"),
+            pgettext_lazy("dashboard panel: a list of articles", "Bài được trả lại để sửa"),
             articles.returned_to(user),
             note=lambda a: f"{_when(a.returned_at)}: {a.returned_reason}",
         ),

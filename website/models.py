@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core import generation
 from core.fields import CleanImageField, NFCCharField, RichTextField
@@ -85,7 +86,7 @@ class SiteSettings(models.Model):
 
     class Meta:
         verbose_name = _("cài đặt cổng thông tin")
-        verbose_name_plural = _("cài đặt cổng thông tin")
+        verbose_name_plural = pgettext_lazy("plural", "cài đặt cổng thông tin")
 
     def __str__(self):
         return f"{self._meta.verbose_name}: {self.unit}"
@@ -112,7 +113,7 @@ class Page(models.Model):
 
     class Meta:
         verbose_name = _("trang tĩnh")
-        verbose_name_plural = _("trang tĩnh")
+        verbose_name_plural = pgettext_lazy("plural", "trang tĩnh")
         ordering = ["title"]
         constraints = [models.UniqueConstraint("unit", "slug", name="website_page_unit_slug_unique")]
 
@@ -177,7 +178,7 @@ class MenuItem(models.Model):
 
     class Meta:
         verbose_name = _("mục menu")
-        verbose_name_plural = _("menu chính")
+        verbose_name_plural = pgettext_lazy("plural", "menu chính")
         ordering = ["order", "pk"]
 
     def __str__(self):
@@ -243,7 +244,7 @@ class MaintenanceNotice(models.Model):
 
     class Meta:
         verbose_name = _("thông báo bảo trì")
-        verbose_name_plural = _("thông báo bảo trì")
+        verbose_name_plural = pgettext_lazy("plural", "thông báo bảo trì")
         ordering = ["-starts_at"]
 
     def __str__(self):
